@@ -1,0 +1,42 @@
+"""Database, cache and channel layer settings built from the environment.
+
+Shared by the test and production settings: both run on PostgreSQL + Redis when
+`DATABASE_URL` / `REDIS_URL` are set. The embedded default needs neither.
+"""
+
+import dj_database_url
+
+
+def postgres(url):
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config.setdefault("TEST", {})["NAME"] = None
+    return config
+
+
+def sqlite(path):
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        # Several threads (server, task worker, tests) write; wait instead of failing.
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+
+
+def redis_cache(url):
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "village",
+        "TIMEOUT": 300,
+    }
+
+
+def redis_channel_layer(url):
+    return {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [url], "prefix": "village"},
+    }

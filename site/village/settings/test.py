@@ -1,0 +1,33 @@
+"""Test settings: SQLite by default, PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set."""
+
+import os
+
+from .base import *  # noqa: F403
+from .services import postgres, redis_cache, redis_channel_layer, sqlite
+
+DEBUG = False
+SECRET_KEY = "village-tests-not-secret"
+ALLOWED_HOSTS = ["*"]
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": postgres(os.environ["DATABASE_URL"])}
+else:
+    DATABASES = {"default": sqlite(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # A file, not memory: the browser tests' live server runs in other threads.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+    CHANNEL_LAYERS = {"default": redis_channel_layer(os.environ["REDIS_URL"])}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once in tests; tests/test_tasks.py proves the real queue and worker separately.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STATIC_ROOT = None  # static files come straight from the finders
+WHITENOISE_USE_FINDERS = True
+VILLAGE_SERVE_MEDIA = True
+VILLAGE_DEMO_CONTENT_ALLOWED = True
+ACCOUNT_RATE_LIMITS = False
