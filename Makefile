@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test setup install serve worker lint format messages lock clean
+.PHONY: run test setup install lint format messages makemessages lock clean
 
 run: setup ## Set everything up and serve the site with demo content on http://127.0.0.1:8000
 	@echo "Village runs on http://$(HOST):$(PORT)/ (demo accounts and password: see README.md). Ctrl+C stops it."
@@ -38,8 +38,9 @@ messages: $(VENV)/.installed ## Compile the translations in locale/
 	$(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' --locale nl --locale fr --locale en -v 0
 
 makemessages: $(VENV)/.installed ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --no-obsolete --add-location file
-	$(PY) manage.py makemessages -d djangojs --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --no-obsolete --add-location file
+	$(PY) manage.py makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete --add-location file
+	@# The source strings are English: the English catalog is the identity.
+	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --clear-previous -o locale/en/LC_MESSAGES/django.po
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

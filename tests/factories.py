@@ -90,12 +90,40 @@ def make_home_page():
     root = Page.get_first_root_node()
     for child in root.get_children():
         child.delete()
-    home = HomePage(title_nl="Welkom", title_fr="Bienvenue", title_en="Welcome", slug_nl="home",
-                    slug_fr="accueil", slug_en="home", intro_nl="Intro", intro_fr="Intro fr", intro_en="Intro en")
+    home = HomePage(
+        title_nl="Welkom",
+        title_fr="Bienvenue",
+        title_en="Welcome",
+        slug_nl="home",
+        slug_fr="accueil",
+        slug_en="home",
+        intro_nl="Intro",
+        intro_fr="Intro fr",
+        intro_en="Intro en",
+    )
     root.add_child(instance=home)
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     return home
 
 
-__all__ = ["Membership", "UserFactory", "ParentFactory", "YouthFactory", "ProfessionalFactory", "ChildFactory",
-           "OrganisationFactory", "make_partner", "make_staff", "make_home_page", "PASSWORD"]
+__all__ = [
+    "Membership",
+    "UserFactory",
+    "ParentFactory",
+    "YouthFactory",
+    "ProfessionalFactory",
+    "ChildFactory",
+    "OrganisationFactory",
+    "make_partner",
+    "make_staff",
+    "make_home_page",
+    "PASSWORD",
+]
+
+
+def log_in(client, user, language="nl"):
+    """Log in through the login form, as a person does (allauth then counts it as a recent
+    authentication, which two-factor set-up asks for)."""
+    response = client.post(f"/{language}/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302, response.content
+    return response

@@ -5,7 +5,14 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .models import User
 
-VILLAGE_USER_FIELDS = {"email", "display_name", "account_type", "preferred_language", "is_superuser", "groups"}
+VILLAGE_USER_FIELDS = {
+    "email",
+    "display_name",
+    "account_type",
+    "preferred_language",
+    "is_superuser",
+    "groups",
+}
 
 
 class VillageUserCreationForm(UserCreationForm):

@@ -12,4 +12,3 @@ class AccountsConfig(AppConfig):
         from . import roles
 
         post_migrate.connect(roles.ensure_role_groups, sender=self)
-

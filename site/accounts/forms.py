@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import AccountType, ChildProfile, User, current_year
-
 
 
 def self_signup_types():
@@ -57,7 +58,21 @@ class SignupForm(forms.Form):
         error_messages={"required": _("Please confirm that you have read the privacy page.")},
     )
 
-    field_order = ["display_name", "account_type", "birth_year", "email", "password1", "password2", "accept_privacy"]
+    field_order = [
+        "display_name",
+        "account_type",
+        "birth_year",
+        "email",
+        "password1",
+        "password2",
+        "accept_privacy",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_privacy"].help_text = format_html(
+            '<a href="{}">{}</a>', reverse("privacy"), _("Read how Village handles your data")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -97,7 +112,9 @@ class ProfileForm(forms.ModelForm):
 
 class ChildForm(forms.ModelForm):
     consent = forms.BooleanField(
-        label=_("I am this child's parent or carer and agree that Village keeps this first name and birth year."),
+        label=_(
+            "I am this child's parent or carer and agree that Village keeps this first name and birth year."
+        ),
         error_messages={"required": _("Your consent is needed to register a child.")},
     )
 
@@ -118,7 +135,8 @@ class ChildForm(forms.ModelForm):
         this_year = current_year()
         if not this_year - 25 <= birth_year <= this_year:
             raise forms.ValidationError(
-                _("Enter a birth year between %(low)s and %(high)s.") % {"low": this_year - 25, "high": this_year}
+                _("Enter a birth year between %(low)s and %(high)s.")
+                % {"low": this_year - 25, "high": this_year}
             )
         return birth_year
 
@@ -150,5 +168,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
-
-

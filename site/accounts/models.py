@@ -57,7 +57,7 @@ class User(AbstractUser):
         help_text=_("Shown next to what you post. No surname needed."),
     )
     account_type = models.CharField(
-        _("I am a"), max_length=20, choices=AccountType.choices, default=AccountType.PARENT
+        _("account type"), max_length=20, choices=AccountType.choices, default=AccountType.PARENT
     )
     birth_year = models.PositiveSmallIntegerField(
         _("birth year"),
@@ -150,6 +150,8 @@ class ChildProfile(models.Model):
     def clean(self):
         if self.birth_year and not (current_year() - 25 <= self.birth_year <= current_year()):
             raise ValidationError(
-                {"birth_year": _("Enter a birth year between %(low)s and %(high)s.")
-                 % {"low": current_year() - 25, "high": current_year()}}
+                {
+                    "birth_year": _("Enter a birth year between %(low)s and %(high)s.")
+                    % {"low": current_year() - 25, "high": current_year()}
+                }
             )

@@ -83,9 +83,11 @@ def ensure_role_groups(app_config=None, using="default", apps=global_apps, **kwa
         group, _created = Group.objects.using(using).get_or_create(name=group_name)
         for perm in perms:
             app_label, codename = perm.split(".")
-            permission = Permission.objects.using(using).filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
+            permission = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
+            )
             if permission:
                 group.permissions.add(permission)
     _grant_editor_page_permissions(using, apps)
@@ -104,9 +106,11 @@ def _grant_editor_page_permissions(using, apps):
         return
     editors = Group.objects.using(using).get(name="Editors")
     for codename in EDITOR_PAGE_PERMISSIONS:
-        permission = Permission.objects.using(using).filter(
-            content_type__app_label="wagtailcore", codename=codename
-        ).first()
+        permission = (
+            Permission.objects.using(using)
+            .filter(content_type__app_label="wagtailcore", codename=codename)
+            .first()
+        )
         if permission:
             GroupPagePermission.objects.using(using).get_or_create(
                 group=editors, page=root, permission=permission

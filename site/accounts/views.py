@@ -42,7 +42,7 @@ def profile_edit(request):
 
 
 @login_required
-@permission_required("accounts.manage_children")
+@permission_required("accounts.manage_children", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def child_add(request):
     form = ChildForm(request.POST or None, parent=request.user)

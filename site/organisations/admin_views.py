@@ -23,7 +23,7 @@ def decide(request, pk):
         if approve:
             messages.success(request, _("%(name)s is approved.") % {"name": organisation.name})
         else:
-            messages.success(request, _("%(name)s is not approved.") % {"name": organisation.name})
+            messages.success(request, _("%(name)s was not approved.") % {"name": organisation.name})
         return redirect("wagtailsnippets_organisations_organisation:list")
     return TemplateResponse(
         request,

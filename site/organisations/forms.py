@@ -7,7 +7,17 @@ from .models import Organisation
 class OrganisationRequestForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "description", "phone", "email", "website", "street", "postcode", "municipality"]
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "phone",
+            "email",
+            "website",
+            "street",
+            "postcode",
+            "municipality",
+        ]
         widgets = {
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "description": forms.Textarea(attrs={"rows": 4}),

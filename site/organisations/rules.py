@@ -1,4 +1,5 @@
 import rules
+
 from accounts.predicates import is_editor
 
 from .predicates import is_member

@@ -20,7 +20,9 @@ class SectionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("text"), max_length=400)
     link_page = blocks.PageChooserBlock(label=_("link to a page"), required=False)
     link_url = blocks.CharBlock(
-        label=_("or link to an address on this site"), required=False, max_length=200,
+        label=_("or link to an address on this site"),
+        required=False,
+        max_length=200,
         help_text=_("For example /activities/ (the language prefix is added)."),
     )
     link_text = blocks.CharBlock(label=_("link text"), max_length=60, required=False)
@@ -42,7 +44,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, form_classname="title", template="blocks/heading_block.html")
+    heading = blocks.CharBlock(
+        label=_("heading"), max_length=120, form_classname="title", template="blocks/heading_block.html"
+    )
     paragraph = blocks.RichTextBlock(
         label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
     )

@@ -22,19 +22,64 @@ HOME = {
 
 SECTIONS = {
     "nl": [
-        ("activities", "Activiteiten na school", "Huiswerkklas, muziek, sport, natuur, ouderkoffie of een vakantiekamp: vind wat er in je buurt is, in je taal, en schrijf je in.", "Ontdek het aanbod"),
-        ("ideas", "Jouw idee telt", "Kinderen, jongeren en ouders geven ideeën en feedback. We vertellen je altijd wat er met je idee gebeurd is.", "Zo werkt co-creatie"),
-        ("network", "Lerende netwerken", "Coördinatoren welzijn en onderwijs overleggen online, bespreken vastgelopen situaties anoniem en signaleren wat ontbreekt.", "Over de netwerken"),
+        (
+            "activities",
+            "Activiteiten na school",
+            "Huiswerkklas, muziek, sport, natuur, ouderkoffie of een vakantiekamp: vind wat er in je buurt is, in je taal, en schrijf je in.",
+            "Ontdek het aanbod",
+        ),
+        (
+            "ideas",
+            "Jouw idee telt",
+            "Kinderen, jongeren en ouders geven ideeën en feedback. We vertellen je altijd wat er met je idee gebeurd is.",
+            "Zo werkt co-creatie",
+        ),
+        (
+            "network",
+            "Lerende netwerken",
+            "Coördinatoren welzijn en onderwijs overleggen online, bespreken vastgelopen situaties anoniem en signaleren wat ontbreekt.",
+            "Over de netwerken",
+        ),
     ],
     "fr": [
-        ("activities", "Activités après l'école", "École de devoirs, musique, sport, nature, café des parents ou stage de vacances : trouvez ce qui existe près de chez vous, dans votre langue, et inscrivez-vous.", "Découvrir l'offre"),
-        ("ideas", "Ton idée compte", "Enfants, jeunes et parents partagent leurs idées et leurs avis. Nous vous disons toujours ce que nous avons fait de votre idée.", "La co-création"),
-        ("network", "Réseaux apprenants", "Les coordinateurs bien-être et enseignement se réunissent en ligne, discutent de situations bloquées de façon anonyme et signalent ce qui manque.", "À propos des réseaux"),
+        (
+            "activities",
+            "Activités après l'école",
+            "École de devoirs, musique, sport, nature, café des parents ou stage de vacances : trouvez ce qui existe près de chez vous, dans votre langue, et inscrivez-vous.",
+            "Découvrir l'offre",
+        ),
+        (
+            "ideas",
+            "Ton idée compte",
+            "Enfants, jeunes et parents partagent leurs idées et leurs avis. Nous vous disons toujours ce que nous avons fait de votre idée.",
+            "La co-création",
+        ),
+        (
+            "network",
+            "Réseaux apprenants",
+            "Les coordinateurs bien-être et enseignement se réunissent en ligne, discutent de situations bloquées de façon anonyme et signalent ce qui manque.",
+            "À propos des réseaux",
+        ),
     ],
     "en": [
-        ("activities", "Activities after school", "Homework club, music, sport, nature, a parent café or a holiday camp: find what is near you, in your language, and join.", "Explore the offer"),
-        ("ideas", "Your idea counts", "Children, young people and parents share ideas and feedback. We always tell you what happened with your idea.", "How co-creation works"),
-        ("network", "Learning networks", "Welfare and education coordinators meet online, discuss stuck situations anonymously and signal what is missing.", "About the networks"),
+        (
+            "activities",
+            "Activities after school",
+            "Homework club, music, sport, nature, a parent café or a holiday camp: find what is near you, in your language, and join.",
+            "Explore the offer",
+        ),
+        (
+            "ideas",
+            "Your idea counts",
+            "Children, young people and parents share ideas and feedback. We always tell you what happened with your idea.",
+            "How co-creation works",
+        ),
+        (
+            "network",
+            "Learning networks",
+            "Welfare and education coordinators meet online, discuss stuck situations anonymously and signal what is missing.",
+            "About the networks",
+        ),
     ],
 }
 
@@ -49,24 +94,60 @@ ABOUT = {
     "body": {
         "nl": [
             ("heading", "Twee pijlers"),
-            ("paragraph", "<p><b>Verlengde leertijd</b>: leer- en welzijnsactiviteiten rond de school, zoals huiswerkbegeleiding, muziek, natuur, sport, techniek en vakantieprogramma's.</p><p><b>Eerstelijns welzijnsteams</b>: welzijnswerk dat tot in de school reikt.</p>"),
+            (
+                "paragraph",
+                "<p><b>Verlengde leertijd</b>: leer- en welzijnsactiviteiten rond de school, zoals huiswerkbegeleiding, muziek, natuur, sport, techniek en vakantieprogramma's.</p><p><b>Eerstelijns welzijnsteams</b>: welzijnswerk dat tot in de school reikt.</p>",
+            ),
             ("heading", "Samen met kinderen en ouders"),
-            ("paragraph", "<p>Een aanpak werkt alleen als hij samen met kinderen en ouders wordt gebouwd. Kinderen zijn mensen, geen mensen-in-wording.</p>"),
-            ("quote", {"quote": "Het was tof dat er geluisterd werd naar wat we te vertellen hadden. Er werd niet meteen ‘ja’ of ‘nee’ gezegd, waardoor ik me wel serieus genomen voelde.", "attribution": "Een jongere in het VRAC-project"}),
+            (
+                "paragraph",
+                "<p>Een aanpak werkt alleen als hij samen met kinderen en ouders wordt gebouwd. Kinderen zijn mensen, geen mensen-in-wording.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Het was tof dat er geluisterd werd naar wat we te vertellen hadden. Er werd niet meteen ‘ja’ of ‘nee’ gezegd, waardoor ik me wel serieus genomen voelde.",
+                    "attribution": "Een jongere in het VRAC-project",
+                },
+            ),
         ],
         "fr": [
             ("heading", "Deux piliers"),
-            ("paragraph", "<p><b>Temps d'apprentissage prolongé</b> : des activités d'apprentissage et de bien-être autour de l'école, comme l'école de devoirs, la musique, la nature, le sport, la technique et les programmes de vacances.</p><p><b>Équipes de bien-être de première ligne</b> : l'aide sociale qui va jusque dans l'école.</p>"),
+            (
+                "paragraph",
+                "<p><b>Temps d'apprentissage prolongé</b> : des activités d'apprentissage et de bien-être autour de l'école, comme l'école de devoirs, la musique, la nature, le sport, la technique et les programmes de vacances.</p><p><b>Équipes de bien-être de première ligne</b> : l'aide sociale qui va jusque dans l'école.</p>",
+            ),
             ("heading", "Avec les enfants et les parents"),
-            ("paragraph", "<p>Une approche ne fonctionne que si elle est construite avec les enfants et les parents. Les enfants sont des personnes, pas des personnes en devenir.</p>"),
-            ("quote", {"quote": "C'était chouette qu'on écoute ce que nous avions à dire. Personne n'a dit tout de suite « oui » ou « non », alors je me suis senti pris au sérieux.", "attribution": "Un jeune du projet VRAC"}),
+            (
+                "paragraph",
+                "<p>Une approche ne fonctionne que si elle est construite avec les enfants et les parents. Les enfants sont des personnes, pas des personnes en devenir.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "C'était chouette qu'on écoute ce que nous avions à dire. Personne n'a dit tout de suite « oui » ou « non », alors je me suis senti pris au sérieux.",
+                    "attribution": "Un jeune du projet VRAC",
+                },
+            ),
         ],
         "en": [
             ("heading", "Two pillars"),
-            ("paragraph", "<p><b>Extended learning time</b>: learning and wellbeing activities around school, such as homework support, music, nature, sport, technology and holiday programmes.</p><p><b>Frontline wellbeing teams</b>: welfare support that reaches into school.</p>"),
+            (
+                "paragraph",
+                "<p><b>Extended learning time</b>: learning and wellbeing activities around school, such as homework support, music, nature, sport, technology and holiday programmes.</p><p><b>Frontline wellbeing teams</b>: welfare support that reaches into school.</p>",
+            ),
             ("heading", "Together with children and parents"),
-            ("paragraph", "<p>An approach only works when it is built with children and parents. Children are human beings, not human becomings.</p>"),
-            ("quote", {"quote": "It was great that they listened to what we had to say. Nobody said yes or no straight away, so I felt taken seriously.", "attribution": "A young person in the VRAC project"}),
+            (
+                "paragraph",
+                "<p>An approach only works when it is built with children and parents. Children are human beings, not human becomings.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "It was great that they listened to what we had to say. Nobody said yes or no straight away, so I felt taken seriously.",
+                    "attribution": "A young person in the VRAC project",
+                },
+            ),
         ],
     },
 }
@@ -81,13 +162,22 @@ PARTNERS = {
     },
     "body": {
         "nl": [
-            ("paragraph", "<p>Maak een account aan als professional en registreer je organisatie via <b>Mijn Village</b>. Een redacteur keurt nieuwe organisaties goed; daarna publiceer je je activiteiten.</p>"),
+            (
+                "paragraph",
+                "<p>Maak een account aan als professional en registreer je organisatie via <b>Mijn Village</b>. Een redacteur keurt nieuwe organisaties goed; daarna publiceer je je activiteiten.</p>",
+            ),
         ],
         "fr": [
-            ("paragraph", "<p>Créez un compte professionnel et enregistrez votre organisation dans <b>Mon Village</b>. Un éditeur approuve les nouvelles organisations ; ensuite, vous publiez vos activités.</p>"),
+            (
+                "paragraph",
+                "<p>Créez un compte professionnel et enregistrez votre organisation dans <b>Mon Village</b>. Un éditeur approuve les nouvelles organisations ; ensuite, vous publiez vos activités.</p>",
+            ),
         ],
         "en": [
-            ("paragraph", "<p>Create a professional account and register your organisation under <b>My Village</b>. An editor approves new organisations; then you publish your activities.</p>"),
+            (
+                "paragraph",
+                "<p>Create a professional account and register your organisation under <b>My Village</b>. An editor approves new organisations; then you publish your activities.</p>",
+            ),
         ],
     },
 }

@@ -1,7 +1,11 @@
-"""E-mail leaves through the task queue, after the transaction that caused it commits."""
+"""E-mail leaves through the task queue.
+
+The queue is a table (django-tasks-db), so enqueueing inside the caller's transaction is the
+outbox pattern: the task exists only if the transaction that caused it commits, and the worker
+sends it after that. Nothing is sent for work that was rolled back.
+"""
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import translation
 
 from .tasks import send_email
@@ -16,11 +20,9 @@ def queue_email(message):
         "to": list(message.to),
         "reply_to": list(message.reply_to),
         "headers": dict(message.extra_headers),
-        "alternatives": [
-            [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
-        ],
+        "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
     }
-    transaction.on_commit(lambda: send_email.enqueue(**payload))
+    send_email.enqueue(**payload)
 
 
 def render_and_queue_email(*, to, template_prefix, context, language):

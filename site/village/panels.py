@@ -6,6 +6,9 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import Panel
 
+# Computed by Wagtail from the slugs; never typed by an editor.
+DERIVED_FIELDS = {"url_path"}
+
 
 def missing_translations(instance):
     """{language code: [field verbose names]} for translated fields empty in that language.
@@ -20,7 +23,11 @@ def missing_translations(instance):
     languages = [code for code, _name in settings.LANGUAGES]
     missing = {code: [] for code in languages}
     for field_name in options.all_fields:
-        values = {code: getattr(instance, build_localized_fieldname(field_name, code), None) for code in languages}
+        if field_name in DERIVED_FIELDS:
+            continue
+        values = {
+            code: getattr(instance, build_localized_fieldname(field_name, code), None) for code in languages
+        }
         filled = {code for code, value in values.items() if _is_filled(value)}
         if not filled:
             continue

@@ -203,9 +203,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Maps ---------------------------------------------------------------------------------
 # Tiles are the one thing a visitor's browser fetches from elsewhere; both are settings.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = os.environ.get(
-    "MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
-)
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 
 LOGGING = {
     "version": 1,

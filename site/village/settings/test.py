@@ -12,9 +12,11 @@ ALLOWED_HOSTS = ["*"]
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": postgres(os.environ["DATABASE_URL"])}
 else:
-    DATABASES = {"default": sqlite(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
-    # A file, not memory: the browser tests' live server runs in other threads.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # A file, not memory: the browser tests' live server runs in other threads. One file per
+    # test run, so that two runs on one machine do not share it; it is removed at the end.
+    _test_db = str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    DATABASES = {"default": sqlite(_test_db)}
+    DATABASES["default"]["TEST"] = {"NAME": _test_db}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
