@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
                 ('display_name', models.CharField(help_text='Shown next to what you post. No surname needed.', max_length=60, verbose_name='first name or nickname')),
-                ('account_type', models.CharField(choices=[('parent', 'Parent or carer'), ('youth', 'Young person'), ('professional', 'Professional (school, organisation, network)')], default='parent', max_length=20, verbose_name='I am a')),
+                ('account_type', models.CharField(choices=[('parent', 'Parent or carer'), ('youth', 'Young person'), ('professional', 'Professional (school, organisation, network)')], default='parent', max_length=20, verbose_name='account type')),
                 ('birth_year', models.PositiveSmallIntegerField(blank=True, help_text='Only asked of young people, to check the minimum age.', null=True, verbose_name='birth year')),
                 ('preferred_language', models.CharField(choices=[('nl', 'Dutch'), ('fr', 'French'), ('en', 'English')], default='nl', max_length=5, verbose_name='language for e-mails')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone number')),
