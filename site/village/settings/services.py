@@ -4,6 +4,8 @@ Shared by the test and production settings: both run on PostgreSQL + Redis when
 `DATABASE_URL` / `REDIS_URL` are set. The embedded default needs neither.
 """
 
+from pathlib import Path
+
 import dj_database_url
 
 
@@ -14,6 +16,8 @@ def postgres(url):
 
 
 def sqlite(path):
+    # var/ is not in the repository; a fresh clone gets it on first use.
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
