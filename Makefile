@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 run: setup ## Set everything up and serve the site with demo content on http://127.0.0.1:8000
 	@echo "Village runs on http://$(HOST):$(PORT)/ (demo accounts and password: see README.md). Ctrl+C stops it."
 	@trap 'kill 0' INT TERM EXIT; \
-	  DJANGO_SETTINGS_MODULE=village.settings.dev $(PY) manage.py db_worker --queue-name '*' & \
+	  DJANGO_SETTINGS_MODULE=village.settings.dev $(PY) manage.py db_worker --queue-name '*' --verbosity 0 & \
 	  DJANGO_SETTINGS_MODULE=village.settings.dev $(VENV)/bin/uvicorn village.asgi:application \
 	    --app-dir site --host $(HOST) --port $(PORT) --lifespan off
 

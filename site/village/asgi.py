@@ -4,7 +4,12 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site/, see manage.py
+ROOT = Path(__file__).resolve().parents[2]
+# site/ (see manage.py) and the repository root, home of the activities, participation and
+# network apps, whatever directory the server is started from.
+for folder in (ROOT, ROOT / "site"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings.dev")
 
 from django.core.asgi import get_asgi_application  # noqa: E402

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import health, views
+from .api import api
 
 handler404 = "village.views.page_not_found"
 handler500 = "village.views.server_error"
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v1/", api.urls),
 ]
 
 if settings.VILLAGE_SERVE_MEDIA:
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("me/", include("accounts.urls")),
     path("organisations/", include("organisations.urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("", include("activities.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

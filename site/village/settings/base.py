@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "village",
     "accounts",
     "organisations",
+    "activities",
+    "wagtail.contrib.routable_page",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +172,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"  # collectstatic target (production)
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    # Front-end libraries come from npm (package.json) at install time; no CDN, no copies.
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -214,6 +219,14 @@ LOGGING = {
 }
 
 # Demo content loaders, in order; each module has a load() that is safe to run twice.
-VILLAGE_DEMO_LOADERS = ["accounts.demo", "organisations.demo", "village.demo"]
+VILLAGE_DEMO_LOADERS = ["accounts.demo", "organisations.demo", "village.demo", "activities.demo"]
 VILLAGE_DEMO_CONTENT_ALLOWED = False
 DEMO_PASSWORD = "village-demo"
+
+# Reduced-price schemes an activity can accept (code, label).
+VILLAGE_REDUCED_PRICE_SCHEMES = [
+    ("uitpas", "UiTPAS"),
+    ("social_tariff", _("Social tariff")),
+    ("article27", "Article 27"),
+    ("ocmw_cpas", _("OCMW/CPAS support")),
+]

@@ -1,0 +1,217 @@
+"""The activity filters, shared by the finder page and the open-data API.
+
+One form validates the query string (so a bad value gets a clear, translated message naming
+the parameter) and turns it into ORM filters. The filters live in the URL.
+"""
+
+import math
+from datetime import time
+
+from django import forms
+from django.db.models import F, Q, Value
+from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+from django.utils.translation import gettext_lazy as _
+
+from .models import JoinMode, Pillar, PriceUnit, ScheduleKind, SpokenLanguage, Theme
+
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DAY_CHOICES = list(
+    zip(DAYS, [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")])
+)
+TIME_CHOICES = [
+    ("lunch", _("Lunch break")),
+    ("after_school", _("After school")),
+    ("wednesday_afternoon", _("Wednesday afternoon")),
+    ("evening", _("Evening")),
+    ("weekend", _("Weekend")),
+    ("holidays", _("School holidays")),
+]
+WEEKDAYS_MASK = 0b0011111
+WEEKEND_MASK = 0b1100000
+WEDNESDAY_MASK = 0b0000100
+EARTH_RADIUS_KM = 6371.0
+DEFAULT_RADIUS_KM = 3
+
+
+def _overlaps(start, end):
+    """Sessions that overlap the period start–end of a day."""
+    return Q(start_time__lt=end, end_time__gt=start)
+
+
+
+
+TIME_FILTERS = {
+    "lunch": (WEEKDAYS_MASK, _overlaps(time(12, 0), time(13, 30))),
+    "after_school": (WEEKDAYS_MASK, _overlaps(time(15, 0), time(18, 0))),
+    "wednesday_afternoon": (WEDNESDAY_MASK, Q(end_time__gt=time(12, 0))),
+    "evening": (None, Q(end_time__gt=time(18, 0))),
+    "weekend": (WEEKEND_MASK, Q()),
+    "holidays": (None, Q(schedule_kind=ScheduleKind.CAMP)),
+}
+
+
+class PointField(forms.CharField):
+    """'lat,lon' in decimal degrees."""
+
+    default_error_messages = {"invalid": _("Give a point as latitude,longitude, for example 50.85,4.35.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            lat, lon = (float(part) for part in value.split(","))
+        except ValueError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return lat, lon
+
+
+class BoxField(forms.CharField):
+    """'minLon,minLat,maxLon,maxLat' in decimal degrees."""
+
+    default_error_messages = {
+        "invalid": _("Give a box as minLon,minLat,maxLon,maxLat, for example 4.30,50.82,4.40,50.87.")
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+        except ValueError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+        valid = (
+            -180 <= min_lon <= max_lon <= 180
+            and -90 <= min_lat <= max_lat <= 90
+            and not any(math.isnan(v) for v in (min_lon, min_lat, max_lon, max_lat))
+        )
+        if not valid:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return min_lon, min_lat, max_lon, max_lat
+
+
+def theme_choices():
+    return [(theme.slug, theme.name) for theme in Theme.objects.all()]
+
+
+def language_choices():
+    return [(language.code, language.name) for language in SpokenLanguage.objects.all()]
+
+
+class ActivityFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    pillar = forms.ChoiceField(label=_("Kind of offer"), required=False, choices=[("", _("All"))] + Pillar.choices)
+    theme = forms.MultipleChoiceField(
+        label=_("Themes"), required=False, choices=theme_choices, widget=forms.CheckboxSelectMultiple
+    )
+    age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=99)
+    day = forms.ChoiceField(label=_("Day"), required=False, choices=[("", _("Any day"))] + DAY_CHOICES)
+    time = forms.ChoiceField(label=_("Time of day"), required=False, choices=[("", _("Any time"))] + TIME_CHOICES)
+    free = forms.BooleanField(label=_("Free"), required=False)
+    reduced = forms.BooleanField(label=_("Reduced tariff"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, choices=language_choices)
+    wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    municipality = forms.CharField(label=_("Municipality or postcode"), required=False, max_length=80)
+    near = PointField(label=_("Near"), required=False, max_length=60)
+    radius_km = forms.FloatField(label=_("Within (km)"), required=False, min_value=0.1, max_value=50)
+    places = forms.BooleanField(label=_("Only with free places"), required=False)
+    bbox = BoxField(label=_("Map area"), required=False, max_length=120)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Any language"))] + language_choices()
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(value not in (None, "", [], False) for value in self.cleaned_data.values())
+
+    def filter(self, queryset):
+        """Apply the valid filters to a queryset of activities (call is_valid() first)."""
+        data = self.cleaned_data
+        if data.get("q"):
+            queryset = queryset.filter(text_query(data["q"]))
+        if data.get("pillar"):
+            queryset = queryset.filter(pillar=data["pillar"])
+        if data.get("theme"):
+            queryset = queryset.filter(themes__slug__in=data["theme"]).distinct()
+        if data.get("age") is not None:
+            age = data["age"]
+            queryset = queryset.filter(
+                Q(min_age__isnull=True) | Q(min_age__lte=age), Q(max_age__isnull=True) | Q(max_age__gte=age)
+            )
+        if data.get("day"):
+            queryset = with_days(queryset, 1 << DAYS.index(data["day"]))
+        if data.get("time"):
+            mask, condition = TIME_FILTERS[data["time"]]
+            if mask is not None:
+                queryset = with_days(queryset, mask)
+            queryset = queryset.filter(condition)
+        if data.get("free"):
+            queryset = queryset.filter(Q(price_unit=PriceUnit.FREE) | Q(price=0))
+        if data.get("reduced"):
+            queryset = queryset.filter(Q(reduced_price__isnull=False) | ~Q(reduced_schemes=[]))
+        if data.get("language"):
+            queryset = queryset.filter(spoken_languages__code=data["language"])
+        if data.get("wheelchair"):
+            queryset = queryset.filter(venue__wheelchair_accessible=True)
+        if data.get("municipality"):
+            place = data["municipality"].strip()
+            queryset = queryset.filter(
+                Q(venue__postcode__iexact=place)
+                | Q(venue__municipality__iexact=place)
+                | Q(organisation__municipality__iexact=place, venue__isnull=True)
+            )
+        if data.get("places"):
+            queryset = queryset.filter(join_mode=JoinMode.REGISTRATION, confirmed_count__lt=F("capacity"))
+        if data.get("bbox"):
+            min_lon, min_lat, max_lon, max_lat = data["bbox"]
+            queryset = queryset.filter(
+                venue__latitude__gte=min_lat,
+                venue__latitude__lte=max_lat,
+                venue__longitude__gte=min_lon,
+                venue__longitude__lte=max_lon,
+            )
+        if data.get("near"):
+            queryset = near(queryset, *data["near"], data.get("radius_km") or DEFAULT_RADIUS_KM)
+        return queryset
+
+
+def text_query(text):
+    """Words in the title or summary in any language, or in the organisation's name."""
+    condition = Q()
+    for word in text.split()[:8]:
+        word_condition = Q(organisation__name__icontains=word)
+        for language in ("nl", "fr", "en"):
+            word_condition |= Q(**{f"title_{language}__icontains": word})
+            word_condition |= Q(**{f"summary_{language}__icontains": word})
+        condition &= word_condition
+    return condition
+
+
+def with_days(queryset, mask):
+    """Activities with a session on one of the weekdays in the mask."""
+    name = f"days_{mask}"
+    return queryset.alias(**{name: F("session_weekdays").bitand(mask)}).filter(**{f"{name}__gt": 0})
+
+
+def near(queryset, lat, lon, radius_km):
+    """Activities at a venue within radius_km of a point, nearest first (great-circle distance)."""
+    lat_margin = radius_km / 111.0
+    lon_margin = radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
+    queryset = queryset.filter(
+        venue__latitude__range=(lat - lat_margin, lat + lat_margin),
+        venue__longitude__range=(lon - lon_margin, lon + lon_margin),
+    )
+    cosine = Sin(Radians(Value(lat))) * Sin(Radians(F("venue__latitude"))) + Cos(Radians(Value(lat))) * Cos(
+        Radians(F("venue__latitude"))
+    ) * Cos(Radians(F("venue__longitude")) - Radians(Value(lon)))
+    # Rounding can push the cosine just past ±1; clamp it before ACos.
+    distance = Value(EARTH_RADIUS_KM) * ACos(Least(Greatest(cosine, Value(-1.0)), Value(1.0)))
+    return (
+        queryset.annotate(distance_km=distance)
+        .filter(distance_km__lte=radius_km)
+        .order_by("distance_km")
+    )

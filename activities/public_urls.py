@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("activity/<int:pk>-<slug:slug>/", views.activity_detail, name="detail"),
+]
