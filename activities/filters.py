@@ -8,16 +8,15 @@ import math
 from datetime import time
 
 from django import forms
-from django.db.models import F, Q, Value
-from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+from django.db.models import F, FloatField, Q, Value
+from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils.translation import gettext_lazy as _
 
+from .fields import WEEKDAY_CHOICES
 from .models import JoinMode, Pillar, PriceUnit, ScheduleKind, SpokenLanguage, Theme
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-DAY_CHOICES = list(
-    zip(DAYS, [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")])
-)
+DAY_CHOICES = [(DAYS[number], label) for number, label in WEEKDAY_CHOICES]
 TIME_CHOICES = [
     ("lunch", _("Lunch break")),
     ("after_school", _("After school")),
@@ -36,8 +35,6 @@ DEFAULT_RADIUS_KM = 3
 def _overlaps(start, end):
     """Sessions that overlap the period start–end of a day."""
     return Q(start_time__lt=end, end_time__gt=start)
-
-
 
 
 TIME_FILTERS = {
@@ -103,13 +100,17 @@ def language_choices():
 
 class ActivityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    pillar = forms.ChoiceField(label=_("Kind of offer"), required=False, choices=[("", _("All"))] + Pillar.choices)
+    pillar = forms.ChoiceField(
+        label=_("Kind of offer"), required=False, choices=[("", _("All"))] + Pillar.choices
+    )
     theme = forms.MultipleChoiceField(
         label=_("Themes"), required=False, choices=theme_choices, widget=forms.CheckboxSelectMultiple
     )
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=99)
     day = forms.ChoiceField(label=_("Day"), required=False, choices=[("", _("Any day"))] + DAY_CHOICES)
-    time = forms.ChoiceField(label=_("Time of day"), required=False, choices=[("", _("Any time"))] + TIME_CHOICES)
+    time = forms.ChoiceField(
+        label=_("Time of day"), required=False, choices=[("", _("Any time"))] + TIME_CHOICES
+    )
     free = forms.BooleanField(label=_("Free"), required=False)
     reduced = forms.BooleanField(label=_("Reduced tariff"), required=False)
     language = forms.ChoiceField(label=_("Language spoken"), required=False, choices=language_choices)
@@ -126,7 +127,9 @@ class ActivityFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return self.is_valid() and any(value not in (None, "", [], False) for value in self.cleaned_data.values())
+        return self.is_valid() and any(
+            value not in (None, "", [], False) for value in self.cleaned_data.values()
+        )
 
     def filter(self, queryset):
         """Apply the valid filters to a queryset of activities (call is_valid() first)."""
@@ -205,13 +208,11 @@ def near(queryset, lat, lon, radius_km):
         venue__latitude__range=(lat - lat_margin, lat + lat_margin),
         venue__longitude__range=(lon - lon_margin, lon + lon_margin),
     )
-    cosine = Sin(Radians(Value(lat))) * Sin(Radians(F("venue__latitude"))) + Cos(Radians(Value(lat))) * Cos(
-        Radians(F("venue__latitude"))
-    ) * Cos(Radians(F("venue__longitude")) - Radians(Value(lon)))
+    venue_lat = Cast("venue__latitude", FloatField())
+    venue_lon = Cast("venue__longitude", FloatField())
+    cosine = Sin(Radians(Value(lat))) * Sin(Radians(venue_lat)) + Cos(Radians(Value(lat))) * Cos(
+        Radians(venue_lat)
+    ) * Cos(Radians(venue_lon) - Radians(Value(lon)))
     # Rounding can push the cosine just past ±1; clamp it before ACos.
     distance = Value(EARTH_RADIUS_KM) * ACos(Least(Greatest(cosine, Value(-1.0)), Value(1.0)))
-    return (
-        queryset.annotate(distance_km=distance)
-        .filter(distance_km__lte=radius_km)
-        .order_by("distance_km")
-    )
+    return queryset.annotate(distance_km=distance).filter(distance_km__lte=radius_km).order_by("distance_km")
