@@ -6,3 +6,35 @@ class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activities")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_migrate, pre_delete
+        from wagtail.signals import published
+
+        from accounts import privacy
+        from accounts.models import ChildProfile
+
+        from . import services
+        from .models import Activity
+        from .permissions import ensure_review_setup
+
+        # The review workflow and the groups' permissions, also after a flush (tests).
+        post_migrate.connect(ensure_review_setup, sender=self, dispatch_uid="activities_review_setup")
+
+        privacy.register(
+            "activities", exporter=services.export_personal_data, eraser=services.erase_personal_data
+        )
+        published.connect(
+            services.activity_published, sender=Activity, dispatch_uid="activities_saved_searches"
+        )
+        # Places held by a child or a person who is deleted go to the waiting list, whichever
+        # way they are deleted (the parent's page, the admin, account deletion).
+        pre_delete.connect(
+            services.release_child_registrations, sender=ChildProfile, dispatch_uid="activities_release_child"
+        )
+        pre_delete.connect(
+            services.release_own_registrations,
+            sender=get_user_model(),
+            dispatch_uid="activities_release_user",
+        )

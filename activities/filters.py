@@ -8,12 +8,12 @@ import math
 from datetime import time
 
 from django import forms
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils.translation import gettext_lazy as _
 
 from .fields import WEEKDAY_CHOICES
-from .models import JoinMode, Pillar, PriceUnit, ScheduleKind, SpokenLanguage, Theme
+from .models import Activity, JoinMode, Pillar, PriceUnit, ScheduleKind, SpokenLanguage, Theme
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY_CHOICES = [(DAYS[number], label) for number, label in WEEKDAY_CHOICES]
@@ -90,6 +90,23 @@ class BoxField(forms.CharField):
         return min_lon, min_lat, max_lon, max_lat
 
 
+class FlagInput(forms.CheckboxInput):
+    """A checkbox that reads free=0, free=false, free=no and free=off in a URL as unticked."""
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if isinstance(value, str) and value.strip().lower() in ("", "0", "false", "no", "off"):
+            return False
+        return super().value_from_datadict(data, files, name)
+
+
+class FlagField(forms.BooleanField):
+    widget = FlagInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+
 def theme_choices():
     return [(theme.slug, theme.name) for theme in Theme.objects.all()]
 
@@ -103,26 +120,26 @@ class ActivityFilterForm(forms.Form):
     pillar = forms.ChoiceField(
         label=_("Kind of offer"), required=False, choices=[("", _("All"))] + Pillar.choices
     )
-    theme = forms.MultipleChoiceField(
-        label=_("Themes"), required=False, choices=theme_choices, widget=forms.CheckboxSelectMultiple
-    )
+    theme = forms.MultipleChoiceField(label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple)
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=99)
     day = forms.ChoiceField(label=_("Day"), required=False, choices=[("", _("Any day"))] + DAY_CHOICES)
     time = forms.ChoiceField(
         label=_("Time of day"), required=False, choices=[("", _("Any time"))] + TIME_CHOICES
     )
-    free = forms.BooleanField(label=_("Free"), required=False)
-    reduced = forms.BooleanField(label=_("Reduced tariff"), required=False)
+    free = FlagField(label=_("Free"))
+    reduced = FlagField(label=_("Reduced tariff"))
     language = forms.ChoiceField(label=_("Language spoken"), required=False, choices=language_choices)
-    wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    wheelchair = FlagField(label=_("Wheelchair accessible"))
     municipality = forms.CharField(label=_("Municipality or postcode"), required=False, max_length=80)
     near = PointField(label=_("Near"), required=False, max_length=60)
     radius_km = forms.FloatField(label=_("Within (km)"), required=False, min_value=0.1, max_value=50)
-    places = forms.BooleanField(label=_("Only with free places"), required=False)
+    places = FlagField(label=_("Only with free places"))
     bbox = BoxField(label=_("Map area"), required=False, max_length=120)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Read once per form: a callable would query again for every value it validates.
+        self.fields["theme"].choices = theme_choices()
         self.fields["language"].choices = [("", _("Any language"))] + language_choices()
 
     @property
@@ -139,7 +156,11 @@ class ActivityFilterForm(forms.Form):
         if data.get("pillar"):
             queryset = queryset.filter(pillar=data["pillar"])
         if data.get("theme"):
-            queryset = queryset.filter(themes__slug__in=data["theme"]).distinct()
+            # EXISTS rather than a join: no duplicates, so no DISTINCT to fight the ordering.
+            with_theme = Activity.themes.through.objects.filter(
+                activity_id=OuterRef("pk"), theme__slug__in=data["theme"]
+            )
+            queryset = queryset.filter(Exists(with_theme))
         if data.get("age") is not None:
             age = data["age"]
             queryset = queryset.filter(
@@ -161,12 +182,12 @@ class ActivityFilterForm(forms.Form):
         if data.get("wheelchair"):
             queryset = queryset.filter(venue__wheelchair_accessible=True)
         if data.get("municipality"):
-            place = data["municipality"].strip()
-            queryset = queryset.filter(
-                Q(venue__postcode__iexact=place)
-                | Q(venue__municipality__iexact=place)
-                | Q(organisation__municipality__iexact=place, venue__isnull=True)
-            )
+            names = municipality_names(data["municipality"])
+            condition = Q(venue__postcode__iexact=data["municipality"].strip())
+            for name in names:
+                condition |= Q(venue__municipality__iexact=name)
+                condition |= Q(organisation__municipality__iexact=name, venue__isnull=True)
+            queryset = queryset.filter(condition)
         if data.get("places"):
             queryset = queryset.filter(join_mode=JoinMode.REGISTRATION, confirmed_count__lt=F("capacity"))
         if data.get("bbox"):
@@ -180,6 +201,38 @@ class ActivityFilterForm(forms.Form):
         if data.get("near"):
             queryset = near(queryset, *data["near"], data.get("radius_km") or DEFAULT_RADIUS_KM)
         return queryset
+
+
+# Brussels municipalities have a Dutch and a French name; either finds the other.
+BRUSSELS_MUNICIPALITIES = [
+    ("Anderlecht", "Anderlecht"),
+    ("Brussel", "Bruxelles"),
+    ("Elsene", "Ixelles"),
+    ("Etterbeek", "Etterbeek"),
+    ("Evere", "Evere"),
+    ("Ganshoren", "Ganshoren"),
+    ("Jette", "Jette"),
+    ("Koekelberg", "Koekelberg"),
+    ("Oudergem", "Auderghem"),
+    ("Schaarbeek", "Schaerbeek"),
+    ("Sint-Agatha-Berchem", "Berchem-Sainte-Agathe"),
+    ("Sint-Gillis", "Saint-Gilles"),
+    ("Sint-Jans-Molenbeek", "Molenbeek-Saint-Jean"),
+    ("Sint-Joost-ten-Node", "Saint-Josse-ten-Noode"),
+    ("Sint-Lambrechts-Woluwe", "Woluwe-Saint-Lambert"),
+    ("Sint-Pieters-Woluwe", "Woluwe-Saint-Pierre"),
+    ("Ukkel", "Uccle"),
+    ("Vorst", "Forest"),
+    ("Watermaal-Bosvoorde", "Watermael-Boitsfort"),
+]
+_NAMES = {name.casefold(): pair for pair in BRUSSELS_MUNICIPALITIES for name in pair}
+_NAMES.update({"molenbeek": _NAMES["sint-jans-molenbeek"], "brussels": _NAMES["brussel"]})
+
+
+def municipality_names(place):
+    """All names of a municipality, in Dutch and French."""
+    place = place.strip()
+    return set(_NAMES.get(place.casefold(), (place,)))
 
 
 def text_query(text):

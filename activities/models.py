@@ -15,8 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel, get_all_child_m2m_relations, get_all_child_relations
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
@@ -193,7 +193,8 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
     )
 
     pillar = models.CharField(_("pillar"), max_length=20, choices=Pillar.choices)
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), related_name="activities")
+    # Parental: revisions keep them, so a change waits for review with the rest of the edit.
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="activities")
     for_children = models.BooleanField(_("children"), default=False)
     for_youths = models.BooleanField(_("young people"), default=False)
     for_parents = models.BooleanField(_("parents"), default=False)
@@ -248,7 +249,7 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
     # Confirmed registrations. Only registrations.services changes it, with a conditional
     # UPDATE that the CHECK constraint below backs: the database never lets it pass capacity.
     confirmed_count = models.PositiveIntegerField(default=0, editable=False)
-    spoken_languages = models.ManyToManyField(
+    spoken_languages = ParentalManyToManyField(
         SpokenLanguage, verbose_name=_("languages spoken"), related_name="activities", blank=True
     )
     interpreter_available = models.BooleanField(_("an interpreter can be arranged"), default=False)
@@ -327,6 +328,10 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
             errors["reduced_schemes"] = _("Unknown scheme: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
         if self.join_mode == JoinMode.REGISTRATION and not self.capacity:
             errors["capacity"] = _("Give the number of places.")
+        elif self.capacity is not None and self.capacity < self.confirmed_count:
+            errors["capacity"] = _(
+                "%(count)s people already have a confirmed place; there cannot be fewer places than that."
+            ) % {"count": self.confirmed_count}
         if errors:
             raise ValidationError(errors)
 
@@ -336,7 +341,23 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         schedule = self.schedule()
         self.last_session_date = schedule.last_date()
         self.session_weekdays = schedule.weekday_mask()
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            # confirmed_count belongs to the registration services; an edit loaded before a
+            # registration must not write back its stale count.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "confirmed_count"
+            ]
+            kwargs["update_fields"] += [relation.get_accessor_name() for relation in get_all_child_relations(self)]
+            kwargs["update_fields"] += [field.name for field in get_all_child_m2m_relations(self)]
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision's content over the live row, keeping the live count of confirmed places."""
+        obj = super().with_content_json(content)
+        obj.confirmed_count = self.confirmed_count
+        return obj
 
     # --- schedule ------------------------------------------------------------------------
     def schedule(self, holidays=None):
@@ -503,6 +524,9 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
         constraints = [models.UniqueConstraint(fields=["registration", "date"], name="one_attendance_per_session")]
+
+    def __str__(self):
+        return f"{self.registration} – {self.date}"
 
 
 class SavedSearch(models.Model):

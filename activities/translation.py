@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity, ActivityCancellation, ActivityIndexPage, SchoolHoliday, SpokenLanguage, Theme, Venue
+from .models import (
+    Activity,
+    ActivityCancellation,
+    ActivityIndexPage,
+    SchoolHoliday,
+    SpokenLanguage,
+    Theme,
+    Venue,
+)
 
 
 @register(Activity)

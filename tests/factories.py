@@ -83,11 +83,16 @@ def make_staff(role, **kwargs):
     return user
 
 
+def ensure_root_page():
+    """Wagtail's root page, which a migration creates and transactional tests flush away."""
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def make_home_page():
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = ensure_root_page()
     for child in root.get_children():
         child.delete()
     home = HomePage(

@@ -63,7 +63,7 @@ def extracted(tmp_path_factory):
     """msgids a fresh `makemessages` finds in the source (run on a copy of it)."""
     work = tmp_path_factory.mktemp("extract")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ["site", "templates", "static"]:
+    for folder in ["site", "templates", "static", "activities", "participation", "network"]:
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
     shutil.copy(ROOT / "manage.py", work / "manage.py")

@@ -244,7 +244,7 @@ def load():
     created = []
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         # Wagtail's own "Welcome" placeholder page makes way for ours.
         for placeholder in root.get_children().exclude(content_type__model="homepage"):
             placeholder.delete()

@@ -1,5 +1,19 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+
+# Paths that live outside the language prefixes; a 404 there is a 404, not a redirect.
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/media/", "/static/", "/healthz", "/sitemap.xml")
+
+
+class VillageLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, which would redirect any unknown path to /<lang>/<path>
+    (Wagtail's catch-all makes every such path "exist"); not for the API, admin or files."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(UNPREFIXED):
+            return response
+        return super().process_response(request, response)
 
 
 class RememberLanguageMiddleware:

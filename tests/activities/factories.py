@@ -95,12 +95,14 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
-            self.themes.set(extracted)
+            self.themes = extracted
+            self.save()
 
     @factory.post_generation
     def spoken_languages(self, create, extracted, **kwargs):
         if create and extracted:
-            self.spoken_languages.set(extracted)
+            self.spoken_languages = extracted
+            self.save()
 
 
 class RegistrationActivityFactory(ActivityFactory):

@@ -140,3 +140,27 @@ def test_bad_values_name_the_field(query, field):
     form = ActivityFilterForm(QueryDict(query))
     assert not form.is_valid()
     assert field in form.errors
+
+
+def test_brussels_municipalities_in_either_language():
+    activity = ActivityFactory(title_nl="Elsene")
+    activity.venue = VenueFactory(organisation=activity.organisation, municipality="Elsene", postcode="1050")
+    activity.save()
+    assert found("municipality=Ixelles") == {"Elsene"}
+    assert found("municipality=elsene") == {"Elsene"}
+
+
+def test_flags_read_zero_and_false_as_off():
+    titled("Gratis", price_unit=PriceUnit.FREE)
+    titled("Duur", price_unit=PriceUnit.YEAR, price=15)
+    assert found("free=0") == {"Gratis", "Duur"}
+    assert found("free=false") == {"Gratis", "Duur"}
+    assert found("free=1") == {"Gratis"}
+
+
+def test_several_themes_give_each_activity_once():
+    music, sport = ThemeFactory(slug="music"), ThemeFactory(slug="sport")
+    titled("Beide", themes=[music, sport])
+    form = ActivityFilterForm(QueryDict("theme=music&theme=sport"))
+    assert form.is_valid()
+    assert [a.title_nl for a in form.filter(Activity.objects.published())] == ["Beide"]

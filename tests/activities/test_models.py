@@ -103,3 +103,25 @@ def test_translated_title_falls_back_to_dutch():
     activity = ActivityFactory(title_nl="Voetbal", title_fr="", title_en="")
     with translation.override("fr"):
         assert Activity.objects.get(pk=activity.pk).title == "Voetbal"
+
+
+def test_capacity_cannot_drop_below_confirmed_places():
+    activity = ActivityFactory(join_mode=JoinMode.REGISTRATION, capacity=5)
+    Activity.objects.filter(pk=activity.pk).update(confirmed_count=4)
+    activity.refresh_from_db()
+    activity.capacity = 3
+    assert "capacity" in errors_of(activity)
+
+
+def test_an_edit_or_a_revision_does_not_write_back_a_stale_place_count():
+    activity = ActivityFactory(join_mode=JoinMode.REGISTRATION, capacity=12)
+    revision = activity.save_revision()
+    stale = Activity.objects.get(pk=activity.pk)
+    Activity.objects.filter(pk=activity.pk).update(confirmed_count=11)  # a registration meanwhile
+
+    stale.title_nl = "Nieuwe titel"
+    stale.save()
+    assert Activity.objects.get(pk=activity.pk).confirmed_count == 11
+
+    revision.publish()
+    assert Activity.objects.get(pk=activity.pk).confirmed_count == 11

@@ -30,7 +30,8 @@ def _url_in_language(request, page, code):
         with translation.override(code):
             url = page.get_url(request=request)
         if url:
-            return url
+            query = request.GET.urlencode()
+            return f"{url}?{query}" if query else url
     url = translate_url(request.get_full_path(), code)
     if url == request.get_full_path() and code != translation.get_language():
         return f"/{code}/"

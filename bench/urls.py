@@ -1,0 +1,12 @@
+from django.http import HttpResponse
+from django.urls import path
+
+from village.urls import handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+
+
+def trivial(request):
+    """The ceiling: the cheapest response Django can give through the same server and middleware."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/trivial", trivial)] + site_urlpatterns
