@@ -40,7 +40,7 @@ messages: $(VENV)/.installed ## Compile the translations in locale/
 makemessages: $(VENV)/.installed ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
 	$(PY) manage.py makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete --add-location file
 	@# The source strings are English: the English catalog is the identity.
-	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --clear-previous -o locale/en/LC_MESSAGES/django.po
+	msgfilter --keep-header -i locale/en/LC_MESSAGES/django.po sh -c 'cat > /dev/null' | msgen - -o locale/en/LC_MESSAGES/django.po
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

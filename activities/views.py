@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from types import SimpleNamespace
 
 from django import forms
 from django.conf import settings
@@ -27,12 +26,11 @@ from .models import (
     SchoolHoliday,
     SchoolSystem,
 )
-from .templatetags.activity_tags import FALLBACK_LANGUAGES, scheme_labels, text_language
+from .templatetags.activity_tags import scheme_labels, text_language
 
 PER_PAGE = 20
 # The map gets every filtered result up to this many (nearest first when searching near a
 # point); beyond it a notice says so. Enough for a city, light enough for a phone.
-MAP_LIMIT = 2000
 RADIUS_CHOICES = [1, 2, 3, 5, 10, 20]
 # Fields shown in the "More filters" part of the form, which opens when one of them is used.
 MORE_FILTERS = ("pillar", "theme", "day", "time", "language", "free", "reduced", "wheelchair", "places")
@@ -107,46 +105,17 @@ def _next_session(activity, holidays_by_system):
     return sessions[0] if sessions else None
 
 
-def _translated(row, field):
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
-    for code in (current, *FALLBACK_LANGUAGES):
-        if row.get(f"{field}_{code}"):
-            return row[f"{field}_{code}"]
-    return ""
+def map_data_url(request):
+    """The open-data API address that gives the map the same activities as the list.
 
-
-def map_markers(queryset, limit=MAP_LIMIT):
-    """The map's markers for a filtered queryset (venues only: online activities have no place),
-    and whether there were more than the limit."""
-    rows = list(
-        queryset.filter(venue__isnull=False).values(
-            "pk",
-            "title_nl",
-            "title_fr",
-            "title_en",
-            "venue__latitude",
-            "venue__longitude",
-            "venue__municipality",
-        )[: limit + 1]
-    )
-    # One reverse() for all markers: the URL pattern only differs by id and slug.
-    template = reverse("activities:detail", kwargs={"pk": 123456789, "slug": "slug"})
-    markers = []
-    for row in rows[:limit]:
-        title = _translated(row, "title")
-        # The model's slug rule without building a model instance (slow, 2000 times over).
-        slug = Activity.slug.fget(SimpleNamespace(title=title))
-        markers.append(
-            {
-                "id": row["pk"],
-                "title": title,
-                "url": template.replace("123456789-slug", f"{row['pk']}-{slug}"),
-                "lat": float(row["venue__latitude"]),
-                "lon": float(row["venue__longitude"]),
-                "municipality": row["venue__municipality"],
-            }
-        )
-    return markers, len(rows) > limit
+    The map fetches its markers (id and title, the lightest features) only when it is shown,
+    so the page itself stays light; the API's responses are cacheable.
+    """
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["fields"] = "id,title"
+    query["lang"] = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return f"/api/v1/activities?{query.urlencode()}"
 
 
 def _without(query, key, value=None):
@@ -194,7 +163,7 @@ def active_filters(form, query):
 
 
 def finder_context(request):
-    """What the finder page shows: the form, one page of results and the map's markers.
+    """What the finder page shows: the form, one page of results and where the map's markers are.
 
     A bad value only disables its own filter: the form shows the message next to the field and
     the other filters still apply (cleaned_data holds the valid ones).
@@ -213,7 +182,6 @@ def finder_context(request):
     for activity in activities:
         activity.next_session = _next_session(activity, holidays)
 
-    markers, map_truncated = map_markers(queryset)
     chips = active_filters(form, request.GET)
     near = form.cleaned_data.get("near")
     return {
@@ -224,9 +192,8 @@ def finder_context(request):
         "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
         "activities": activities,
         "result_count": paginator.count,
-        "markers": markers,
-        "map_truncated": map_truncated,
-        "map_limit": MAP_LIMIT,
+        "map_data_url": map_data_url(request),
+        "activity_short_url": reverse("activities:short", kwargs={"pk": 0}),
         "active_filters": chips,
         "is_filtered": bool(chips),
         "more_filters_open": any(name in used_filters(form) or name in form.errors for name in MORE_FILTERS),

@@ -35,7 +35,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from village.panels import TranslationStatusPanel
+from village.panels import TranslationStatusPanel, per_language
 
 from . import admin_views
 from .admin_forms import ActivityAdminForm, VenueAdminForm
@@ -69,19 +69,6 @@ STATUS_LABELS = {
     "cancelled": _("Cancelled"),
     "ended": _("Ended"),
 }
-
-
-def per_language(*field_names):
-    """One group per site language with that language's version of each translated field.
-
-    wagtail-modeltranslation does not expand the panels of a snippet viewset, so the
-    language columns are named here; its language picker (above the form) still shows and
-    hides each group, as their labels end in [nl], [fr] or [en].
-    """
-    return [
-        MultiFieldPanel([FieldPanel(f"{name}_{code}") for name in field_names], heading=label)
-        for code, label in LANGUAGE_CHOICES
-    ]
 
 
 def only_own_items(view, model):

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -28,3 +30,68 @@ def site_root(db):
     from tests.factories import make_home_page
 
     return make_home_page()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_database(django_db_setup, django_db_blocker):
+    """Every journey starts from the database as migrations left it, whatever ran before.
+
+    The live server needs transactional tests, and the flush after one deletes what
+    migrations created too (Wagtail's root page, locale and collection, content types, the
+    role groups). The serialized rollback of `live_server_url` loads that back, but only
+    works on a database that is empty or in that very state, and only with content types
+    cached: after a transactional test without it, post_migrate has re-created content types
+    and groups under other keys. So this puts the database in that state first (it runs
+    before the test's database fixtures), and again after the test, for whatever runs next.
+    """
+    from django.db import connection
+
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None:  # no test in this run asked for the serialized rollback
+        yield
+        return
+    with django_db_blocker.unblock():
+        if _fingerprint() != _restored.get("fingerprint"):
+            _load_migrated_state(connection, serialized)
+    yield
+    with django_db_blocker.unblock():
+        if _fingerprint() == (0, None):  # emptied by the serialized rollback
+            _load_migrated_state(connection, serialized)
+
+
+_restored = {}
+
+
+def _fingerprint():
+    """Tells the state this conftest loaded from one that tests changed since: flushing and
+    re-creating content types gives them new keys."""
+    from django.contrib.contenttypes.models import ContentType
+
+    keys = ContentType.objects.order_by("-pk").values_list("pk", flat=True)
+    return (keys.count(), keys.first())
+
+
+def _load_migrated_state(connection, serialized):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.core.management import call_command
+    from django.db import transaction
+
+    if _fingerprint() != (0, None):
+        # Sequences go on: the loaded rows keep their keys, new rows must not collide.
+        call_command(
+            "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+        )
+    ContentType.objects.clear_cache()
+    records = json.loads(serialized)
+    # Content types first: building a child model of multi-table inheritance (Wagtail's
+    # tasks) looks its content type up, and would create it under a new key if missing.
+    content_types = [record for record in records if record["model"] == "contenttypes.contenttype"]
+    others = [record for record in records if record["model"] != "contenttypes.contenttype"]
+    with transaction.atomic(using=connection.alias), connection.constraint_checks_disabled():
+        for part in (content_types, others):
+            for deserialized in serializers.deserialize("python", part, using=connection.alias):
+                deserialized.save()
+    connection.check_constraints()
+    ContentType.objects.clear_cache()
+    _restored["fingerprint"] = _fingerprint()

@@ -84,7 +84,11 @@ def make_staff(role, **kwargs):
 
 
 def ensure_root_page():
-    """Wagtail's root page, which a migration creates and transactional tests flush away."""
+    """Wagtail's root page and locale, which migrations create and transactional tests flush away."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 

@@ -1,11 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
-from village.mail import queue_email
-
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, with e-mail going through the task queue and the person's language remembered."""
+    """allauth, remembering the language a person signed up in (for the e-mails we send them)."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -13,7 +11,3 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
-
-    def send_mail(self, template_prefix, email, context):
-        message = self.render_mail(template_prefix, email, context)
-        queue_email(message)

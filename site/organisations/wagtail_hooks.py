@@ -6,7 +6,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from village.panels import TranslationStatusPanel
+from village.panels import TranslationStatusPanel, per_language
 
 from . import admin_views
 from .models import Organisation, OrganisationStatus
@@ -26,7 +26,7 @@ class OrganisationViewSet(SnippetViewSet):
         TranslationStatusPanel(),
         FieldPanel("name"),
         FieldPanel("kind"),
-        FieldPanel("description"),
+        *per_language("description"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),

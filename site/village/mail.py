@@ -1,37 +1,58 @@
 """E-mail leaves through the task queue.
 
-The queue is a table (django-tasks-db), so enqueueing inside the caller's transaction is the
-outbox pattern: the task exists only if the transaction that caused it commits, and the worker
-sends it after that. Nothing is sent for work that was rolled back.
+EMAIL_BACKEND is QueuedEmailBackend: whoever sends (allauth, Wagtail's workflow
+notifications, our services), each message becomes a task, and the worker delivers it with
+the backend named in VILLAGE_EMAIL_DELIVERY_BACKEND (console in the embedded default, SMTP in
+production). The queue is a table (django-tasks-db), so enqueueing inside the caller's
+transaction is the outbox pattern: the e-mail exists only if the transaction that caused it
+commits, and the worker sends it once, after that.
 """
 
 from django.conf import settings
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from .tasks import send_email
 
 
-def queue_email(message):
-    """Queue an already rendered EmailMessage / EmailMultiAlternatives for sending."""
-    payload = {
+def serialise(message):
+    return {
         "subject": str(message.subject),
         "body": message.body,
         "from_email": message.from_email,
         "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
         "headers": dict(message.extra_headers),
         "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "attachments": [
+            [name, content if isinstance(content, str) else content.decode("utf-8", "replace"), mimetype]
+            for name, content, mimetype in message.attachments
+            if isinstance(name, str)
+        ],
     }
-    send_email.enqueue(**payload)
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """Hands every message to the task queue instead of sending it during the request."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            send_email.enqueue(**serialise(message))
+        return len(email_messages)
+
+
+def delivery_backend():
+    return settings.VILLAGE_EMAIL_DELIVERY_BACKEND
 
 
 def render_and_queue_email(*, to, template_prefix, context, language):
-    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and queue them."""
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and send them."""
     context = {**context, "SITE_URL": settings.WAGTAILADMIN_BASE_URL}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         body = render_to_string(f"{template_prefix}_message.txt", context)
-    queue_email(EmailMessage(subject=subject, body=body, to=[to]))
+    EmailMessage(subject=subject, body=body, to=[to]).send()

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, SectionBlock
-from .panels import TranslationStatusPanel
+from .panels import TranslationStatusPanel, per_language
 
 
 class HomePage(Page):
@@ -61,9 +61,9 @@ class FooterSettings(BaseSiteSetting):
 
     panels = [
         TranslationStatusPanel(),
-        FieldPanel("about"),
+        *per_language("about", "opening_hours"),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("opening_hours"), FieldPanel("email"), FieldPanel("address")],
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address")],
             heading=_("Contact"),
         ),
     ]

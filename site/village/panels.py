@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
 # Computed by Wagtail from the slugs; never typed by an editor.
 DERIVED_FIELDS = {"url_path"}
@@ -60,3 +60,17 @@ class TranslationStatusPanel(Panel):
             names = dict(settings.LANGUAGES)
             context["missing"] = [(names[code], fields) for code, fields in missing.items()]
             return context
+
+
+def per_language(*field_names):
+    """One group per site language with that language's version of each translated field.
+
+    wagtail-modeltranslation expands page panels but not those of snippets and settings, so
+    the language columns are named here; its language picker (above the form) still shows
+    and hides each group, as their labels end in [nl], [fr] or [en].
+    """
+    names = dict(settings.LANGUAGES)
+    return [
+        MultiFieldPanel([FieldPanel(f"{name}_{code}") for name in field_names], heading=names[code])
+        for code in names
+    ]

@@ -78,11 +78,31 @@
     ]).addTo(map);
   }
 
+  /* The same activities as the list, from the open-data API (GeoJSON, id and title). */
+  function fetchMarkers() {
+    var template = mapElement.dataset.activityUrl; /* ends in /0/ */
+    return fetch(mapElement.dataset.markersUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) { return response.ok ? response.json() : { features: [] }; })
+      .then(function (collection) {
+        return collection.features.filter(function (feature) { return feature.geometry; }).map(function (feature) {
+          return {
+            id: feature.properties.id,
+            title: feature.properties.title,
+            url: template.replace(/\/0\/$/, "/" + feature.properties.id + "/"),
+            lon: feature.geometry.coordinates[0],
+            lat: feature.geometry.coordinates[1],
+          };
+        });
+      });
+  }
+
   function ensureMap() {
     if (!mapReady) {
-      var dataScript = document.getElementById(mapElement.dataset.markers);
-      var markers = dataScript ? JSON.parse(dataScript.textContent) : [];
-      mapReady = window.VillageMap.create(mapElement, markers, { source: section, cluster: true }).then(function (map) {
+      var markers = [];
+      mapReady = fetchMarkers().then(function (found) {
+        markers = found;
+        return window.VillageMap.create(mapElement, markers, { source: section, cluster: true });
+      }).then(function (map) {
         var L = window.L;
         if (mapElement.dataset.near) {
           var point = mapElement.dataset.near.split(",").map(parseFloat);

@@ -78,9 +78,9 @@ def reported_positions(texts):
 
 
 @needs_real_concurrency
-# serialized_rollback: transactional tests empty the database afterwards, Wagtail's root page
-# included; this brings it back for the pages the requests render.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Real transactions (each request thread commits). The site_root factory puts back Wagtail's
+# root page and locale, which the flush after other transactional tests removes.
+@pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_requests_for_five_places(site_root):
     activity = RegistrationActivityFactory(capacity=PLACES, min_age=None, max_age=None)
     url = reverse("activities:join", args=[activity.pk])

@@ -1,9 +1,9 @@
 """The activity finder: a filterable, paginated list that works without JavaScript, and its map."""
 
 import datetime
-import json
 import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -66,10 +66,13 @@ def result_titles(html):
     return re.findall(r'<h3 class="activity-card__title"><a href="[^"]+">([^<]+)</a>', listing)
 
 
-def map_markers(html):
-    match = re.search(r'<script id="activities-data" type="application/json">(.*?)</script>', html, re.S)
-    assert match, "the page embeds the map's markers"
-    return json.loads(match.group(1))
+def map_markers(client, html):
+    """The features the map fetches: the page names the API address with its filters."""
+    match = re.search(r'data-markers-url="([^"]+)"', html)
+    assert match, "the page says where the map's markers come from"
+    response = client.get(unescape(match.group(1)))
+    assert response.status_code == 200
+    return response.json()["features"]
 
 
 # --- The list -------------------------------------------------------------------------------
@@ -384,48 +387,31 @@ def test_the_map_gets_every_filtered_result_not_only_this_page(client, finder):
         title_nl="Betalend", organisation=organisation, price_unit=PriceUnit.TERM, price=Decimal("9")
     )
     html = get(client, "nl", "free=on")
-    markers = map_markers(html)
-    assert len(markers) == 23  # the online one has no place on a map; the paid one is filtered out
-    first = markers[0]
-    assert set(first) == {"id", "title", "url", "lat", "lon", "municipality"}
-    assert first["url"].startswith(f"/nl/activity/{first['id']}-")
-    assert first["lat"] == pytest.approx(50.839)
-    assert first["lon"] == pytest.approx(4.329)
-    assert first["municipality"] == "Anderlecht"
-    # The map is an enhancement: skippable, named, tiles from the settings.
+    features = [feature for feature in map_markers(client, html) if feature["geometry"]]
+    assert len(features) == 23  # the online one has no place on a map; the paid one is filtered out
+    first = features[0]
+    assert set(first["properties"]) == {"id", "title"}
+    assert first["geometry"]["coordinates"] == pytest.approx([4.329, 50.839])
+    # The map is an enhancement: skippable, named, tiles from the settings; the page stays light.
     assert 'aria-label="Map of the activities found' in html or "finder-map" in html
     assert 'href="#after-map"' in html
     assert 'data-tile-url="https://' in html
+    assert 'type="application/json"' not in html  # markers are fetched when the map shows
 
 
-def test_map_marker_urls_lead_to_the_activity_in_the_visitors_language(client, finder):
+def test_map_marker_links_lead_to_the_activity_in_the_visitors_language(client, finder):
     activity = ActivityFactory(title_nl="Huiswerkklas Zuid")
-    (marker,) = map_markers(get(client, "fr"))
-    assert marker["title"] == "École de devoirs Zuid"
-    assert client.get(marker["url"]).status_code == 200
-    assert marker["url"] == activity.get_absolute_url().replace("/nl/", "/fr/").replace(
+    html = get(client, "fr")
+    (feature,) = map_markers(client, html)
+    assert feature["properties"]["title"] == "École de devoirs Zuid"
+    short = unescape(re.search(r'data-activity-url="([^"]+)"', html).group(1)).replace(
+        "/0/", f"/{feature['properties']['id']}/"
+    )
+    response = client.get(short)
+    assert response.status_code == 301
+    assert response["Location"] == activity.get_absolute_url().replace("/nl/", "/fr/").replace(
         "huiswerkklas-zuid", "ecole-de-devoirs-zuid"
     )
-
-
-def test_the_map_is_limited_with_a_notice(client, finder, monkeypatch):
-    from activities import views
-
-    monkeypatch.setattr(views, "MAP_LIMIT", 3)
-    monkeypatch.setattr(views.map_markers, "__defaults__", (3,))
-    organisation = OrganisationFactory()
-    for _number in range(5):
-        ActivityFactory(organisation=organisation)
-    html = get(client, "en")
-    assert len(map_markers(html)) == 3
-    assert "The map shows the first 3 activities" in html
-
-
-def test_marker_titles_cannot_break_out_of_the_script(client, finder):
-    ActivityFactory(title_nl="</script><script>alert(1)</script>")
-    html = get(client)
-    assert "</script><script>alert(1)" not in html
-    assert map_markers(html)[0]["title"] == "</script><script>alert(1)</script>"
 
 
 def test_no_inline_scripts_or_handlers(client, finder):

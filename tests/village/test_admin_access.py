@@ -32,3 +32,16 @@ def test_editors_edit_pages_and_footer_partners_do_not(client, site_root):
     client.force_login(make_partner())
     assert client.get(f"/admin/pages/{site_root.pk}/edit/").status_code in (302, 403)
     assert client.get("/admin/snippets/organisations/organisation/").status_code in (302, 403)
+
+
+def test_editors_fill_every_language_of_the_footer_and_organisations(client, site_root):
+    from tests.factories import OrganisationFactory
+
+    client.force_login(make_staff(EDITOR))
+    html = client.get("/admin/settings/village/footersettings/", follow=True).content.decode()
+    for code in ("nl", "fr", "en"):
+        assert f'name="about_{code}"' in html
+    organisation = OrganisationFactory()
+    html = client.get(f"/admin/snippets/organisations/organisation/edit/{organisation.pk}/").content.decode()
+    for code in ("nl", "fr", "en"):
+        assert f'name="description_{code}"' in html

@@ -193,7 +193,11 @@ CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 # --- E-mail -------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Village <noreply@village.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every e-mail goes through the task queue (village.mail); the worker delivers it with this.
+EMAIL_BACKEND = "village.mail.QueuedEmailBackend"
+VILLAGE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_SUBJECT_PREFIX = "[Village] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Village: "
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

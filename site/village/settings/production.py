@@ -25,7 +25,7 @@ DATABASES = {"default": postgres(os.environ["DATABASE_URL"])}
 CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 CHANNEL_LAYERS = {"default": redis_channel_layer(os.environ["REDIS_URL"])}
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+VILLAGE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ["EMAIL_HOST"]
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -10,8 +10,11 @@ import dj_database_url
 
 
 def postgres(url):
-    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    config.setdefault("TEST", {})["NAME"] = None
+    # A pool, not persistent connections: under ASGI every request may run in another thread,
+    # and a connection kept per thread would pile up until PostgreSQL refuses more. The pool
+    # also checks connections, so the server recovers when PostgreSQL restarts.
+    config = dj_database_url.parse(url, conn_max_age=0)
+    config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8, "timeout": 10}
     return config
 
 

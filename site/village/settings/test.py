@@ -25,7 +25,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# pytest-django sets EMAIL_BACKEND to locmem for every test; tests of the queue set it back.
+VILLAGE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once in tests; tests/test_tasks.py proves the real queue and worker separately.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None  # static files come straight from the finders
