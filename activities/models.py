@@ -276,7 +276,11 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["start_date", "title"]
-        indexes = [models.Index(fields=["live", "last_session_date"])]
+        indexes = [
+            models.Index(fields=["live", "last_session_date"]),
+            # The finder's order: the first page is read from the index, not sorted from all.
+            models.Index(fields=["start_date", "id"], name="activity_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(capacity__isnull=True) | models.Q(confirmed_count__lte=models.F("capacity")),

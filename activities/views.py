@@ -173,7 +173,7 @@ def finder_context(request):
     today = timezone.localdate()
     queryset = form.filter(Activity.objects.published().for_listing().prefetch_related("cancellations"))
     if not form.cleaned_data.get("near"):
-        queryset = queryset.order_by("start_date", "title", "pk")
+        queryset = queryset.order_by("start_date", "pk")
 
     paginator = Paginator(queryset, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))

@@ -80,7 +80,9 @@ def test_parent_finds_an_activity_and_registers_her_daughter(page, demo, mailout
         search.get_by_label(gettext("Time of day")).select_option(label=gettext("Wednesday afternoon"))
         search.get_by_role("button", name=gettext("Show activities")).click()
 
-        expect(page).to_have_url(re.compile(rf"/fr/activites/\?(?=.*\bage={age}\b)(?=.*\btime=wednesday_afternoon\b)"))
+        expect(page).to_have_url(
+            re.compile(rf"/fr/activites/\?(?=.*\bage={age}\b)(?=.*\btime=wednesday_afternoon\b)")
+        )
         count = ngettext("%(counter)s activity", "%(counter)s activities", result_count) % {
             "counter": result_count
         }
