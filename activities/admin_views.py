@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.permissions import policy_registry
 
 from . import importer
@@ -224,9 +225,15 @@ def import_activities(request):
         if result.ok:
             count = len(result.activities)
             if result.submitted:
-                message = _("%(count)s activities were imported and sent for review.")
+                message = ngettext(
+                    "%(count)s activity was imported and sent for review.",
+                    "%(count)s activities were imported and sent for review.",
+                    count,
+                )
             else:
-                message = _("%(count)s activities were imported as drafts.")
+                message = ngettext(
+                    "%(count)s activity was imported as a draft.", "%(count)s activities were imported as drafts.", count
+                )
             messages.success(request, message % {"count": count})
             return redirect("wagtailsnippets_activities_activity:list")
     return TemplateResponse(

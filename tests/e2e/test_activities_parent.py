@@ -1,5 +1,6 @@
 """A French-speaking parent finds an activity for her daughter on her phone and registers her."""
 
+import json
 import re
 import time
 
@@ -39,6 +40,20 @@ def activity_for(parent, child, age):
         if dict(services.child_options(activity, parent)).get(child) is None:
             return activity
     pytest.fail("The demo has no activity with places left for a 9-year-old on Wednesday afternoon")
+
+
+def show_map(page):
+    """Show the finder's map (behind a button on a phone) and return the ids of its markers:
+    embedded in the page, or fetched from the open-data API when the map is shown."""
+    show = page.get_by_role("button", name=gettext("Show map"))
+    source = page.locator("#finder-map").get_attribute("data-markers-url")
+    if not source:
+        show.click()
+        return {marker["id"] for marker in json.loads(page.locator("#activities-data").text_content())}
+    with page.expect_response(lambda response: response.url.endswith(source)) as fetched:
+        show.click()
+    assert fetched.value.ok
+    return {feature["properties"]["id"] for feature in fetched.value.json()["features"]}
 
 
 def main_menu(page):
@@ -94,8 +109,10 @@ def test_parent_finds_an_activity_and_registers_her_daughter(page, demo, mailout
         card = results.filter(has=page.get_by_role("heading", name=title, exact=True))
         expect(card).to_have_count(1)
 
-        # The map is there (behind a button on a phone); its tiles are not needed.
-        page.get_by_role("button", name=gettext("Show map")).click()
+        # The map shows the same activities as the list (those with a place); no tiles needed.
+        markers = show_map(page)
+        assert markers == set(filtered(age).filter(venue__isnull=False).values_list("pk", flat=True))
+        assert activity.pk in markers
         map_region = page.get_by_role(
             "region", name=gettext("Map of the activities found (the list shows the same activities)")
         )

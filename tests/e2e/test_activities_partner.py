@@ -248,11 +248,15 @@ def test_partner_submits_an_activity_and_a_moderator_approves_it(page, browser, 
         expect(card.get_by_role("link")).to_have_attribute("href", activity.get_absolute_url())
         count = ngettext("%(counter)s activity", "%(counter)s activities", 1) % {"counter": 1}
         expect(page.locator(".results-count")).to_contain_text(count)
-    # The map's markers: embedded in the page, or fetched from the open-data API.
-    embedded = page.locator("#activities-data")
-    if embedded.count():
-        markers = json.loads(embedded.text_content())
-        assert [(marker["id"], marker["title"]) for marker in markers] == [(pk, TITLE)]
+    # The map's markers: embedded in the page, or what it fetches from the open-data API.
+    source = page.locator("#finder-map").get_attribute("data-markers-url")
+    if source:
+        response = page.request.get(source)
+        assert response.ok, response.text()
+        markers = [(f["properties"]["id"], f["properties"]["title"]) for f in response.json()["features"]]
+    else:
+        markers = [(m["id"], m["title"]) for m in json.loads(page.locator("#activities-data").text_content())]
+    assert markers == [(pk, TITLE)]
     [feature] = api_features(page, TITLE)
     assert feature["properties"] == {"id": pk, "title": TITLE}
     assert feature["geometry"]["coordinates"] == [float(venue.longitude), float(venue.latitude)]
