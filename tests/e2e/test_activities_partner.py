@@ -84,6 +84,9 @@ def admin_browser(browser, base_url):
         page = context.new_page()
         page.route(EXTERNAL, lambda route: route.abort())
         page._village_auditor = auditor
+        import time as _t
+        t0 = _t.monotonic()
+        page.on("request", lambda r: print("REQ", round(_t.monotonic() - t0, 2), r.method, r.url, r.headers.get("x-requested-with"), r.is_navigation_request(), (r.post_data or "")[:0]))
         yield page
         auditor.settle(page)  # the last page's check
     finally:
@@ -138,7 +141,7 @@ def write_activity(page, *, venue, theme, start, end):
     what.get_by_role("spinbutton", name=label("min_age")).fill("8")
     what.get_by_role("spinbutton", name=label("max_age")).fill("14")
 
-    page.get_by_role("tab", name=gettext("When")).click()
+    print("STEP", 'page.get_by_role("tab", name=gettext("When")).click()'); page.get_by_role("tab", name=gettext("When")).click()
     when = page.get_by_role("tabpanel", name=gettext("When"))
     when.get_by_role("combobox", name=label("schedule_kind")).select_option(
         label=str(ScheduleKind.WEEKLY.label)
@@ -147,10 +150,10 @@ def write_activity(page, *, venue, theme, start, end):
     when.get_by_role("textbox", name=label("end_date")).fill(end.isoformat())
     when.get_by_role("checkbox", name=str(WEEKDAY_CHOICES[WEDNESDAY][1]), exact=True).check()
     when.get_by_role("textbox", name=label("start_time")).fill("14:00")
-    when.get_by_role("textbox", name=label("end_time")).fill("16:00")
-    page.keyboard.press("Escape")  # closes the time picker
+    print("STEP", 'when.get_by_role("textbox", name=label("end_time")).fill("16:00")'); when.get_by_role("textbox", name=label("end_time")).fill("16:00")
+    print("STEP", 'page.keyboard.press("Escape")'); page.keyboard.press("Escape")  # closes the time picker
 
-    page.get_by_role("tab", name=gettext("Where")).click()
+    print("STEP", 'page.get_by_role("tab", name=gettext("Where")).click()'); page.get_by_role("tab", name=gettext("Where")).click()
     where = page.get_by_role("tabpanel", name=gettext("Where"))
     where.get_by_role("combobox", name=label("venue")).select_option(label=f"{venue.name}, {venue.address}")
 
