@@ -86,7 +86,7 @@ def admin_browser(browser, base_url):
         page._village_auditor = auditor
         import time as _t
         t0 = _t.monotonic()
-        page.on("request", lambda r: print("REQ", round(_t.monotonic() - t0, 2), r.method, r.url, r.headers.get("x-requested-with"), r.is_navigation_request(), (r.post_data or "")[:0]))
+        page.on("response", lambda r: r.request.method == "POST" and print("RESP", round(_t.monotonic() - t0, 2), r.status, r.url, r.text()[:300].replace("\n", " ")))
         yield page
         auditor.settle(page)  # the last page's check
     finally:
@@ -141,7 +141,7 @@ def write_activity(page, *, venue, theme, start, end):
     what.get_by_role("spinbutton", name=label("min_age")).fill("8")
     what.get_by_role("spinbutton", name=label("max_age")).fill("14")
 
-    print("STEP", 'page.get_by_role("tab", name=gettext("When")).click()'); page.get_by_role("tab", name=gettext("When")).click()
+    page.get_by_role("tab", name=gettext("When")).click()
     when = page.get_by_role("tabpanel", name=gettext("When"))
     when.get_by_role("combobox", name=label("schedule_kind")).select_option(
         label=str(ScheduleKind.WEEKLY.label)
@@ -150,12 +150,20 @@ def write_activity(page, *, venue, theme, start, end):
     when.get_by_role("textbox", name=label("end_date")).fill(end.isoformat())
     when.get_by_role("checkbox", name=str(WEEKDAY_CHOICES[WEDNESDAY][1]), exact=True).check()
     when.get_by_role("textbox", name=label("start_time")).fill("14:00")
-    print("STEP", 'when.get_by_role("textbox", name=label("end_time")).fill("16:00")'); when.get_by_role("textbox", name=label("end_time")).fill("16:00")
-    print("STEP", 'page.keyboard.press("Escape")'); page.keyboard.press("Escape")  # closes the time picker
+    when.get_by_role("textbox", name=label("end_time")).fill("16:00")
+    page.keyboard.press("Escape")  # closes the time picker
 
-    print("STEP", 'page.get_by_role("tab", name=gettext("Where")).click()'); page.get_by_role("tab", name=gettext("Where")).click()
+    page.get_by_role("tab", name=gettext("Where")).click()
     where = page.get_by_role("tabpanel", name=gettext("Where"))
-    where.get_by_role("combobox", name=label("venue")).select_option(label=f"{venue.name}, {venue.address}")
+    print("STEP where", page.url)
+    try:
+        where.get_by_role("combobox", name=label("venue")).select_option(label=f"{venue.name}, {venue.address}", timeout=5000)
+    except Exception:
+        print("FAILED at venue", page.url)
+        open("/tmp/explore/fail.txt", "w").write(page.locator("body").aria_snapshot())
+        page.screenshot(path="/tmp/explore/fail.png", full_page=True)
+        raise
+    print("STEP venue done")
 
     page.get_by_role("tab", name=gettext("Cost and joining")).click()
     cost = page.get_by_role("tabpanel", name=gettext("Cost and joining"))
