@@ -72,7 +72,6 @@ class ActivityAdminForm(WagtailAdminModelForm):
                 "The image's description (in the image library) is read out to people who cannot see it."
             )
 
-
     def clean(self):
         cleaned = super().clean()
         language = cleaned.get("original_language") or settings.LANGUAGE_CODE

@@ -232,7 +232,9 @@ def import_activities(request):
                 )
             else:
                 message = ngettext(
-                    "%(count)s activity was imported as a draft.", "%(count)s activities were imported as drafts.", count
+                    "%(count)s activity was imported as a draft.",
+                    "%(count)s activities were imported as drafts.",
+                    count,
                 )
             messages.success(request, message % {"count": count})
             return redirect("wagtailsnippets_activities_activity:list")

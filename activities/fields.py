@@ -40,4 +40,6 @@ class WeekdaysField(models.PositiveSmallIntegerField):
     """Days of the week as a bit mask (Monday = 1, Sunday = 64): one integer to filter on."""
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": WeekdaysFormField, "choices_form_class": WeekdaysFormField, **kwargs})
+        return super().formfield(
+            **{"form_class": WeekdaysFormField, "choices_form_class": WeekdaysFormField, **kwargs}
+        )

@@ -128,17 +128,26 @@ class Venue(models.Model):
     """A place where activities happen, shared by the activities of one organisation."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="venues"
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="venues",
     )
     name = models.CharField(_("name"), max_length=120)
     street = models.CharField(_("street and number"), max_length=150)
     postcode = models.CharField(_("postcode"), max_length=10)
     municipality = models.CharField(_("municipality"), max_length=80)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     directions = models.CharField(_("how to get there"), max_length=200, blank=True)
@@ -175,7 +184,9 @@ class ActivityQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list, the map or the API shows, in a fixed number of queries."""
-        return self.select_related("organisation", "venue", "image").prefetch_related("themes", "spoken_languages")
+        return self.select_related("organisation", "venue", "image").prefetch_related(
+            "themes", "spoken_languages"
+        )
 
 
 class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -186,7 +197,9 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         related_name="activities",
     )
     title = models.CharField(_("title"), max_length=120)
-    summary = models.CharField(_("summary"), max_length=240, help_text=_("One or two sentences, in plain words."))
+    summary = models.CharField(
+        _("summary"), max_length=240, help_text=_("One or two sentences, in plain words.")
+    )
     description = models.TextField(_("description"), blank=True, max_length=5000)
     original_language = models.CharField(
         _("written in"), max_length=2, choices=LANGUAGE_CHOICES, default=settings.LANGUAGE_CODE
@@ -226,13 +239,25 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
     session_weekdays = models.PositiveSmallIntegerField(default=0, editable=False)
 
     venue = models.ForeignKey(
-        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities",
     )
     is_online = models.BooleanField(_("online"), default=False)
 
-    price_unit = models.CharField(_("price"), max_length=10, choices=PriceUnit.choices, default=PriceUnit.FREE)
+    price_unit = models.CharField(
+        _("price"), max_length=10, choices=PriceUnit.choices, default=PriceUnit.FREE
+    )
     price = models.DecimalField(
-        _("amount (€)"), max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("amount (€)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     reduced_price = models.DecimalField(
         _("reduced amount (€)"),
@@ -244,8 +269,12 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
     )
     reduced_schemes = models.JSONField(_("reduced-price schemes accepted"), default=list, blank=True)
 
-    join_mode = models.CharField(_("joining"), max_length=15, choices=JoinMode.choices, default=JoinMode.DROP_IN)
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, validators=[MinValueValidator(1)])
+    join_mode = models.CharField(
+        _("joining"), max_length=15, choices=JoinMode.choices, default=JoinMode.DROP_IN
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     # Confirmed registrations. Only registrations.services changes it, with a conditional
     # UPDATE that the CHECK constraint below backs: the database never lets it pass capacity.
     confirmed_count = models.PositiveIntegerField(default=0, editable=False)
@@ -256,7 +285,12 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     cancelled = models.BooleanField(_("cancelled"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -283,7 +317,8 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(capacity__isnull=True) | models.Q(confirmed_count__lte=models.F("capacity")),
+                condition=models.Q(capacity__isnull=True)
+                | models.Q(confirmed_count__lte=models.F("capacity")),
                 name="activity_not_overbooked",
             )
         ]
@@ -327,7 +362,9 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
             errors["price"] = _("Give the amount, or choose 'Free'.")
         if self.reduced_price is not None and self.price is not None and self.reduced_price > self.price:
             errors["reduced_price"] = _("The reduced amount is higher than the normal amount.")
-        unknown = set(self.reduced_schemes or []) - {code for code, _label in settings.VILLAGE_REDUCED_PRICE_SCHEMES}
+        unknown = set(self.reduced_schemes or []) - {
+            code for code, _label in settings.VILLAGE_REDUCED_PRICE_SCHEMES
+        }
         if unknown:
             errors["reduced_schemes"] = _("Unknown scheme: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
         if self.join_mode == JoinMode.REGISTRATION and not self.capacity:
@@ -353,7 +390,9 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
                 for field in self._meta.concrete_fields
                 if not field.primary_key and field.name != "confirmed_count"
             ]
-            kwargs["update_fields"] += [relation.get_accessor_name() for relation in get_all_child_relations(self)]
+            kwargs["update_fields"] += [
+                relation.get_accessor_name() for relation in get_all_child_relations(self)
+            ]
             kwargs["update_fields"] += [field.name for field in get_all_child_m2m_relations(self)]
         super().save(*args, **kwargs)
 
@@ -368,7 +407,9 @@ class Activity(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         """The activity's sessions as a Schedule (see schedule.py)."""
         cancelled = {cancellation.date for cancellation in self.cancellations.all()} if self.pk else set()
         if holidays is None and self.skip_school_holidays:
-            holidays = [(h.start_date, h.end_date) for h in SchoolHoliday.objects.for_system(self.school_system)]
+            holidays = [
+                (h.start_date, h.end_date) for h in SchoolHoliday.objects.for_system(self.school_system)
+            ]
         return Schedule(
             kind=self.schedule_kind,
             start_date=self.start_date,
@@ -429,7 +470,6 @@ class ActivityCancellation(Orderable):
         verbose_name_plural = _("cancelled dates")
 
 
-
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
@@ -479,7 +519,9 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
-    reminded_for = models.DateField(_("last reminder for the session of"), null=True, blank=True, editable=False)
+    reminded_for = models.DateField(
+        _("last reminder for the session of"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -489,8 +531,10 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(child__isnull=False, participant__isnull=True)
-                           | models.Q(child__isnull=True, participant__isnull=False)),
+                condition=(
+                    models.Q(child__isnull=False, participant__isnull=True)
+                    | models.Q(child__isnull=True, participant__isnull=False)
+                ),
                 name="registration_child_or_youth",
             ),
             models.UniqueConstraint(
@@ -527,7 +571,9 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
-        constraints = [models.UniqueConstraint(fields=["registration", "date"], name="one_attendance_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "date"], name="one_attendance_per_session")
+        ]
 
     def __str__(self):
         return f"{self.registration} – {self.date}"
@@ -537,10 +583,15 @@ class SavedSearch(models.Model):
     """A filter a person saved ("near me, sport, age 10"); they are e-mailed about new matches."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="saved_searches"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
     )
     name = models.CharField(_("name"), max_length=80)
-    query = models.CharField(_("filters"), max_length=1000, help_text=_("The filters, as in the address bar."))
+    query = models.CharField(
+        _("filters"), max_length=1000, help_text=_("The filters, as in the address bar.")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_notified_at = models.DateTimeField(_("last notified at"), default=timezone.now)
 
@@ -584,7 +635,10 @@ class CalendarFeed(models.Model):
     """The secret address of a person's private calendar feed of their registrations."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="calendar_feed"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -67,9 +67,12 @@ def set_up(args, env):
     manage(
         env,
         "generate_activities",
-        "--activities", str(generated),
-        "--organisations", str(args.activities // 20),
-        "--registrations", str(args.activities * 5),
+        "--activities",
+        str(generated),
+        "--organisations",
+        str(args.activities // 20),
+        "--registrations",
+        str(args.activities * 5),
     )
     # Fresh statistics, as autovacuum would have them on a running site.
     import psycopg
@@ -93,7 +96,9 @@ def urls_to_measure(env):
         "print(json.dumps({'activity': a.get_absolute_url(), 'finder': finder.url, "
         "'count': Activity.objects.published().count()}))"
     )
-    out = subprocess.run([str(PYTHON), "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [str(PYTHON), "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT
+    )
     found = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"{found['count']} published activities")
     return {
@@ -109,9 +114,19 @@ def urls_to_measure(env):
 def start_server(args, env):
     server = subprocess.Popen(
         [
-            str(UVICORN), "village.asgi:application", "--app-dir", "site",
-            "--host", "127.0.0.1", "--port", str(args.port),
-            "--workers", str(args.workers), "--lifespan", "off", "--no-access-log",
+            str(UVICORN),
+            "village.asgi:application",
+            "--app-dir",
+            "site",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(args.port),
+            "--workers",
+            str(args.workers),
+            "--lifespan",
+            "off",
+            "--no-access-log",
         ],
         env=env,
         cwd=ROOT,
@@ -138,8 +153,15 @@ def wrk(port, path, connections, seconds):
     threads = min(connections, 2)
     result = subprocess.run(
         [
-            "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-            "-s", str(ROOT / "bench" / "report.lua"), f"http://127.0.0.1:{port}{path}",
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "report.lua"),
+            f"http://127.0.0.1:{port}{path}",
         ],
         check=True,
         capture_output=True,
@@ -175,7 +197,9 @@ def measure(args, urls):
 def print_table(results):
     ceiling = {run["connections"]: run for run in results["trivial view (ceiling)"]["runs"]}
     print()
-    print(f"{'what':32} {'size':>9} {'conn':>4} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'× ceiling':>9} {'errors':>6}")
+    print(
+        f"{'what':32} {'size':>9} {'conn':>4} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'× ceiling':>9} {'errors':>6}"
+    )
     for name, result in results.items():
         for run in result["runs"]:
             factor = run["median_ms"] / ceiling[run["connections"]]["median_ms"]
@@ -186,7 +210,9 @@ def print_table(results):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/village_bench")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--activities", type=int, default=10_000, help="published activities to measure with")

@@ -1,7 +1,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from village.urls import handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from village.urls import handler404, handler500  # noqa: F401
+from village.urls import urlpatterns as site_urlpatterns
 
 
 def trivial(request):

@@ -5,7 +5,17 @@ from django_tasks import task
 
 @task()
 def send_email(
-    *, subject, body, from_email, to, cc=(), bcc=(), reply_to=(), headers=None, alternatives=(), attachments=()
+    *,
+    subject,
+    body,
+    from_email,
+    to,
+    cc=(),
+    bcc=(),
+    reply_to=(),
+    headers=None,
+    alternatives=(),
+    attachments=(),
 ):
     """Deliver one e-mail. Runs in the task worker (`manage.py db_worker`)."""
     message = EmailMultiAlternatives(
