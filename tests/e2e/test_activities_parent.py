@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from activities import services
 from activities.filters import ActivityFilterForm
-from activities.models import Activity, JoinMode
+from activities.models import Activity, ActivityIndexPage, JoinMode
 from activities.predicates import registration_closed_reason
 from tests.e2e.conftest import assert_accessible, mails_to, visit
 
@@ -39,7 +39,7 @@ def activity_for(parent, child, age):
             continue
         if dict(services.child_options(activity, parent)).get(child) is None:
             return activity
-    pytest.fail("The demo has no activity with places left for a 9-year-old on Wednesday afternoon")
+    pytest.fail(f"The demo has no activity with places left for a {age}-year-old on Wednesday afternoon")
 
 
 def show_map(page):
@@ -77,6 +77,7 @@ def test_parent_finds_an_activity_and_registers_her_daughter(page, demo, mailout
     activity = activity_for(parent, yasmine, age)
     title = activity.title_fr
     result_count = filtered(age).count()
+    finder = ActivityIndexPage.objects.live().get()
 
     with translation.override("fr"):
         # The browser asks for French: the home page is the French one.
@@ -84,9 +85,9 @@ def test_parent_finds_an_activity_and_registers_her_daughter(page, demo, mailout
         expect(page).to_have_url(re.compile(r"/fr/$"))
         expect(page.locator("html")).to_have_attribute("lang", "fr")
 
-        main_menu(page).get_by_role("link", name="Activités", exact=True).click()
-        expect(page).to_have_url(re.compile(r"/fr/activites/$"))
-        expect(page.get_by_role("heading", level=1)).to_have_text("Activités")
+        main_menu(page).get_by_role("link", name=finder.title_fr, exact=True).click()
+        expect(page).to_have_url(re.compile(rf"/fr/{finder.slug_fr}/$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(finder.title_fr)
 
         # The filters: the child's age, and Wednesday afternoon under "More filters".
         search = page.get_by_role("search", name=gettext("Find an activity"))
@@ -96,7 +97,7 @@ def test_parent_finds_an_activity_and_registers_her_daughter(page, demo, mailout
         search.get_by_role("button", name=gettext("Show activities")).click()
 
         expect(page).to_have_url(
-            re.compile(rf"/fr/activites/\?(?=.*\bage={age}\b)(?=.*\btime=wednesday_afternoon\b)")
+            re.compile(rf"/fr/{finder.slug_fr}/\?(?=.*\bage={age}\b)(?=.*\btime=wednesday_afternoon\b)")
         )
         count = ngettext("%(counter)s activity", "%(counter)s activities", result_count) % {
             "counter": result_count
