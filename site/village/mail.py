@@ -45,10 +45,6 @@ class QueuedEmailBackend(BaseEmailBackend):
         return len(email_messages)
 
 
-def delivery_backend():
-    return settings.VILLAGE_EMAIL_DELIVERY_BACKEND
-
-
 def render_and_queue_email(*, to, template_prefix, context, language):
     """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and send them."""
     context = {**context, "SITE_URL": settings.WAGTAILADMIN_BASE_URL}
