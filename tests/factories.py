@@ -3,7 +3,7 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from accounts.models import AccountType, ChildProfile, User, current_year
@@ -22,7 +22,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     display_name = factory.Faker("first_name")
     account_type = AccountType.PARENT
-    preferred_language = "nl"
+    # The language the test runs in (Dutch unless a test chooses another).
+    preferred_language = factory.LazyFunction(lambda: (translation.get_language() or "nl")[:2])
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):

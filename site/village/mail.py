@@ -8,6 +8,8 @@ transaction is the outbox pattern: the e-mail exists only if the transaction tha
 commits, and the worker sends it once, after that.
 """
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
@@ -49,6 +51,7 @@ def render_and_queue_email(*, to, template_prefix, context, language):
     """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and send them."""
     context = {**context, "SITE_URL": settings.WAGTAILADMIN_BASE_URL}
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        # One line; non-breaking spaces (French typography) stay.
+        subject = re.sub(r"[ \t\r\n]+", " ", render_to_string(f"{template_prefix}_subject.txt", context)).strip()
         body = render_to_string(f"{template_prefix}_message.txt", context)
     EmailMessage(subject=subject, body=body, to=[to]).send()

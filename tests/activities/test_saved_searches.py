@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities import services, tasks
 from activities.models import Activity, ActivityIndexPage, SavedSearch
@@ -16,10 +16,18 @@ from tests.factories import ParentFactory, YouthFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    """These tests read the English wording: pages, and e-mails to the people they create."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def finder(site_root):
     page = ActivityIndexPage(
-        title_nl="Activiteiten", title_fr="Activités", title_en="Activities", slug="activiteiten"
+        title_nl="Activiteiten", title_fr="Activités", title_en="Activities", slug_nl="activiteiten",
+        slug_fr="activites", slug_en="activities"
     )
     site_root.add_child(instance=page)
     return page
@@ -234,7 +242,7 @@ def test_each_new_activity_is_announced(django_capture_on_commit_callbacks):
     publish(first, django_capture_on_commit_callbacks)
     publish(second, django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 2
-    assert first.title_nl in mail.outbox[0].subject and second.title_nl in mail.outbox[1].subject
+    assert first.title_en in mail.outbox[0].subject and second.title_en in mail.outbox[1].subject
 
 
 def test_inactive_people_get_nothing():
