@@ -52,6 +52,8 @@ def render_and_queue_email(*, to, template_prefix, context, language):
     context = {**context, "SITE_URL": settings.WAGTAILADMIN_BASE_URL}
     with translation.override(language):
         # One line; non-breaking spaces (French typography) stay.
-        subject = re.sub(r"[ \t\r\n]+", " ", render_to_string(f"{template_prefix}_subject.txt", context)).strip()
+        subject = re.sub(
+            r"[ \t\r\n]+", " ", render_to_string(f"{template_prefix}_subject.txt", context)
+        ).strip()
         body = render_to_string(f"{template_prefix}_message.txt", context)
     EmailMessage(subject=subject, body=body, to=[to]).send()

@@ -42,6 +42,7 @@ def _in_english():
     with translation.override("en"):
         yield
 
+
 DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 

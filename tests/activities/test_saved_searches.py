@@ -26,8 +26,12 @@ def _in_english():
 @pytest.fixture
 def finder(site_root):
     page = ActivityIndexPage(
-        title_nl="Activiteiten", title_fr="Activités", title_en="Activities", slug_nl="activiteiten",
-        slug_fr="activites", slug_en="activities"
+        title_nl="Activiteiten",
+        title_fr="Activités",
+        title_en="Activities",
+        slug_nl="activiteiten",
+        slug_fr="activites",
+        slug_en="activities",
     )
     site_root.add_child(instance=page)
     return page
