@@ -15,6 +15,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from activities import services
 from activities.models import Activity, Registration, RegistrationStatus
@@ -29,6 +30,13 @@ needs_real_concurrency = pytest.mark.skipif(
     reason="SQLite serialises writers (BEGIN IMMEDIATE), so simultaneous requests cannot race; "
     "run with DATABASE_URL=postgres://... for the real concurrency test",
 )
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """These tests read the English wording of the pages."""
+    with translation.override("en"):
+        yield
 
 
 def run_together(functions, timeout=120):
