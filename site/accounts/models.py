@@ -105,10 +105,16 @@ class User(AbstractUser):
 
     @property
     def roles(self):
-        """The roles of the domain this person holds, in a fixed order (see accounts.roles)."""
+        """The roles of the domain this person holds, in a fixed order (see accounts.roles).
+
+        They cost a few queries, and the rules and the two-factor middleware ask on every
+        request: worked out once per user object, so once per request.
+        """
         from .roles import roles_of
 
-        return roles_of(self)
+        if not hasattr(self, "_village_roles"):
+            self._village_roles = roles_of(self)
+        return self._village_roles
 
 
 class ChildProfile(models.Model):

@@ -8,16 +8,9 @@ from . import roles
 def has_role(role):
     @rules.predicate(name=f"is_{role}")
     def predicate(user):
-        return user.is_authenticated and role in _cached_roles(user)
+        return user.is_authenticated and role in user.roles
 
     return predicate
-
-
-def _cached_roles(user):
-    # Roles cost a few queries; work them out once per user object (once per request).
-    if not hasattr(user, "_village_roles"):
-        user._village_roles = roles.roles_of(user)
-    return user._village_roles
 
 
 is_parent = has_role(roles.PARENT)
