@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from activities.api import router as activities_router
+from participation.api import router as participation_router
 
 
 class VillageAPI(NinjaAPI):
@@ -76,3 +77,4 @@ def not_found(request, exc):
 
 
 api.add_router("", activities_router)
+api.add_router("", participation_router)

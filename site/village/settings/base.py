@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "activities",
+    "participation",
+    "network",
+    "notifications",
     "wagtail.contrib.routable_page",
 ]
 
@@ -220,7 +223,14 @@ LOGGING = {
 }
 
 # Demo content loaders, in order; each module has a load() that is safe to run twice.
-VILLAGE_DEMO_LOADERS = ["accounts.demo", "organisations.demo", "village.demo", "activities.demo"]
+VILLAGE_DEMO_LOADERS = [
+    "accounts.demo",
+    "organisations.demo",
+    "village.demo",
+    "activities.demo",
+    "participation.demo",
+    "network.demo",
+]
 VILLAGE_DEMO_CONTENT_ALLOWED = False
 DEMO_PASSWORD = "village-demo"
 
@@ -231,3 +241,9 @@ VILLAGE_REDUCED_PRICE_SCHEMES = [
     ("article27", "Article 27"),
     ("ocmw_cpas", _("OCMW/CPAS support")),
 ]
+
+# --- Rate limits (village.ratelimit) --------------------------------------------------------
+# name: (attempts, per seconds). Apps add their own names here.
+VILLAGE_RATE_LIMITS = {}
+# Behind a reverse proxy that sets X-Forwarded-For (production), the client's address is its last entry.
+VILLAGE_TRUST_X_FORWARDED_FOR = False

@@ -1,0 +1,5 @@
+"""URLs of the network app."""
+
+app_name = "network"
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""WebSocket routes of the participation app (gathered in village/routing.py)."""
+
+websocket_urlpatterns = []

@@ -1,0 +1,5 @@
+"""URLs of the participation app."""
+
+app_name = "participation"
+
+urlpatterns = []

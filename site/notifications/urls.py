@@ -1,0 +1,5 @@
+"""URLs of the notifications app."""
+
+app_name = "notifications"
+
+urlpatterns = []
