@@ -13,14 +13,39 @@ from ninja.errors import ValidationError
 from activities.api import router as activities_router
 from participation.api import router as participation_router
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "What went wrong, in the request's language."},
+        "errors": {
+            "type": "object",
+            "description": "Messages per parameter.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail", "errors"],
+}
+
 
 class VillageAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         """ninja documents every response as application/json; an operation that answers another
         media type (GeoJSON) names it with "x-media-type" in its openapi_extra."""
         schema = super().get_openapi_schema(**kwargs)
-        for operations in schema.get("paths", {}).values():
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        for path, operations in schema.get("paths", {}).items():
             for operation in operations.values():
+                # Every operation answers bad parameters (and, with a path parameter, an
+                # unknown object) with the same error object.
+                responses = operation.setdefault("responses", {})
+                error = {
+                    "description": "Error",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                }
+                responses.setdefault(400, error)
+                if "{" in path:
+                    responses.setdefault(404, error)
                 media_type = operation.pop("x-media-type", None)
                 success = operation.get("responses", {}).get(200) or operation.get("responses", {}).get("200")
                 if media_type and success and "application/json" in success.get("content", {}):

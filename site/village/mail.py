@@ -47,8 +47,11 @@ class QueuedEmailBackend(BaseEmailBackend):
         return len(email_messages)
 
 
-def render_and_queue_email(*, to, template_prefix, context, language):
-    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and send them."""
+def render_and_queue_email(*, to, template_prefix, context, language, attachments=()):
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in a language and send them.
+
+    `attachments`: (filename, text, mimetype) triples, e.g. an iCalendar invitation.
+    """
     context = {**context, "SITE_URL": settings.WAGTAILADMIN_BASE_URL}
     with translation.override(language):
         # One line; non-breaking spaces (French typography) stay.
@@ -56,4 +59,7 @@ def render_and_queue_email(*, to, template_prefix, context, language):
             r"[ \t\r\n]+", " ", render_to_string(f"{template_prefix}_subject.txt", context)
         ).strip()
         body = render_to_string(f"{template_prefix}_message.txt", context)
-    EmailMessage(subject=subject, body=body, to=[to]).send()
+    message = EmailMessage(subject=subject, body=body, to=[to])
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()

@@ -6,6 +6,8 @@ Every page a journey shows is checked with axe-core, without the journey asking:
   itself once it is complete and reports to Python through an exposed binding;
 * a route on navigation requests holds the browser on the page being left until that page's
   check has reported, so a quick click onwards cannot skip it;
+* the Content-Security-Policy is enforced, and a page that breaks it, or whose scripts throw
+  an error, fails the test;
 * `visit()`, and the end of every test that uses `page`, wait for the current page's check;
   violations of impact "serious" or "critical" fail the test, with rule, impact, help,
   the offending elements and the page's address.
@@ -53,6 +55,10 @@ AUDIT_RUNNER = """
   const report = window.__villageAxeReport;
   const id = Math.random().toString(36).slice(2) + Date.now().toString(36);
   report("start", id, location.href, null);
+  // The Content-Security-Policy forbids inline scripts: a page that still has one fails.
+  document.addEventListener("securitypolicyviolation", (event) =>
+    report("csp", id, location.href, `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile || ""}:${event.lineNumber})`),
+  );
   // Not the load event: when a navigation away stops a page that is still loading, its
   // readyState still becomes "complete", but it never fires "load".
   const complete = new Promise((resolve) => {
@@ -213,7 +219,7 @@ def browser_locale():
 @pytest.fixture
 def page(browser, live_server_url, browser_locale):
     """A phone-sized tab on the live server. Every page it shows is checked with axe."""
-    context = browser.new_context(**PHONE, base_url=live_server_url, locale=browser_locale, bypass_csp=True)
+    context = browser.new_context(**PHONE, base_url=live_server_url, locale=browser_locale)
     context.set_default_timeout(10_000)
     auditor = _Auditor()
     context.expose_binding("__villageAxeReport", auditor.report)
@@ -221,6 +227,8 @@ def page(browser, live_server_url, browser_locale):
     context.route("**/*", auditor.hold_navigation)
     page = context.new_page()
     page._village_auditor = auditor
+    # A script error is a broken page, whatever the journey goes on to check.
+    page.on("pageerror", lambda error: auditor.failures.append(f"{page.url}: script error: {error}"))
     try:
         yield page
         # The last page is checked as part of the test (pytest_runtest_call below); this
@@ -275,6 +283,9 @@ class _Auditor:
                         "accessibility: wait for its content (expect(...)) before moving on."
                     )
             self.unfinished[document] = (page, url)
+            return
+        if kind == "csp":
+            self.failures.append(f"{url} broke the Content-Security-Policy: {data}")
             return
         self.unfinished.pop(document, None)
         if kind == "error":

@@ -29,3 +29,20 @@ def test_health_names_the_part_that_is_down(client, settings):
     body = json.loads(response.content)
     assert body["down"] == ["cache"]
     assert body["checks"]["database"]["status"] == "up"
+
+
+def test_with_redis_down_pages_are_served_and_health_names_redis(client, settings, site_root):
+    """The cache degrades to none: people keep getting pages; operators see what to restart."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "village.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    assert client.get("/nl/").status_code == 200
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = json.loads(response.content)
+    assert "cache" in body["down"]
+    assert "redis" in body["services_down"]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
     # Ours. Our templates and translations win anyway: templates/ and locale/ come first.
     "village",
     "accounts",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "village.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "village.middleware.VillageLocaleMiddleware",
@@ -66,9 +68,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "activities.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "village.urls"
+# Widgets render with the project's template settings, so templates/ can override them
+# (Wagtail's date widgets without inline scripts, see village.security).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 ASGI_APPLICATION = "village.asgi.application"
 
 TEMPLATES = [
@@ -154,6 +160,12 @@ VILLAGE_REQUIRE_2FA_ROLES = ()
 # Youths make their own account from this age; younger children never need one.
 VILLAGE_YOUTH_MIN_AGE = int(os.environ.get("VILLAGE_YOUTH_MIN_AGE", "12"))
 
+# Co-creation: contributions of youths younger than this are reviewed before they are public.
+VILLAGE_PREMODERATION_AGE = int(os.environ.get("VILLAGE_PREMODERATION_AGE", "16"))
+# Uploaded photos (ideas, CMS images): at most this many bytes and pixels; re-encoded without metadata.
+VILLAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+VILLAGE_UPLOAD_MAX_PIXELS = 40_000_000
+
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Village"
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation: one page tree, three columns
@@ -203,6 +215,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Village: "
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie (forms carry the token; Wagtail reads it from the page).
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -229,6 +243,7 @@ VILLAGE_DEMO_LOADERS = [
     "village.demo",
     "activities.demo",
     "participation.demo",
+    "participation.moderation_demo",
     "network.demo",
 ]
 VILLAGE_DEMO_CONTENT_ALLOWED = False
@@ -242,8 +257,33 @@ VILLAGE_REDUCED_PRICE_SCHEMES = [
     ("ocmw_cpas", _("OCMW/CPAS support")),
 ]
 
+# --- Learning networks (network app) ---------------------------------------------------------
+# The video-call link of a session: "jitsi" (VILLAGE_JITSI_BASE_URL/<room>) or "bigbluebutton"
+# (a Greenlight room under VILLAGE_BBB_BASE_URL). Room names are unguessable per session.
+VILLAGE_VIDEO_PROVIDER = os.environ.get("VILLAGE_VIDEO_PROVIDER", "jitsi")
+VILLAGE_JITSI_BASE_URL = os.environ.get("VILLAGE_JITSI_BASE_URL", "https://meet.jit.si")
+VILLAGE_BBB_BASE_URL = os.environ.get("VILLAGE_BBB_BASE_URL", "")
+VILLAGE_NETWORK_INVITATION_DAYS = 14
+VILLAGE_CASE_RETENTION_MONTHS = int(os.environ.get("VILLAGE_CASE_RETENTION_MONTHS", "12"))
+# Cases whose outcome is "closed" are archived this many days later (`manage.py purge_cases`).
+VILLAGE_CASE_ARCHIVE_AFTER_CLOSED_DAYS = int(os.environ.get("VILLAGE_CASE_ARCHIVE_AFTER_CLOSED_DAYS", "30"))
+# School names (besides organisations of kind school and activity venues) refused in case texts.
+VILLAGE_SCHOOL_NAMES = []
+
 # --- Rate limits (village.ratelimit) --------------------------------------------------------
 # name: (attempts, per seconds). Apps add their own names here.
-VILLAGE_RATE_LIMITS = {}
+VILLAGE_RATE_LIMITS = {
+    # Co-creation: a class of children on tablets cannot flood a track by accident.
+    "participation_post_person": (10, 600),
+    "participation_post_workshop": (60, 600),
+    "participation_report": (20, 3600),
+    # Joining a workshop, per address: a whole class shares one; codes cannot be guessed by trying.
+    "participation_workshop_join": (300, 600),
+    # Live rooms of learning networks: chat messages, and hands/votes, per person.
+    "network_chat": (30, 60),
+    "network_room": (60, 60),
+    # Facilitators inviting people by e-mail (addresses per hour).
+    "network_invite": (100, 3600),
+}
 # Behind a reverse proxy that sets X-Forwarded-For (production), the client's address is its last entry.
 VILLAGE_TRUST_X_FORWARDED_FOR = False

@@ -48,6 +48,25 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
+# Media: local disk (MEDIA_ROOT, served by the reverse proxy) or an S3-compatible store.
+if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID"),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY"),
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+
+# Behind the reverse proxy: the client's address for rate limits comes from X-Forwarded-For.
+VILLAGE_TRUST_X_FORWARDED_FOR = os.environ.get("VILLAGE_TRUST_X_FORWARDED_FOR", "1") == "1"
+
 VILLAGE_REQUIRE_2FA_ROLES = ("coordinator", "moderator", "editor")
 VILLAGE_SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "0") == "1"
 VILLAGE_DEMO_CONTENT_ALLOWED = False

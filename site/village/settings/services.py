@@ -13,8 +13,9 @@ def postgres(url):
     # A pool, not persistent connections: under ASGI every request may run in another thread,
     # and a connection kept per thread would pile up until PostgreSQL refuses more. The pool
     # also checks connections, so the server recovers when PostgreSQL restarts.
-    config = dj_database_url.parse(url, conn_max_age=0)
-    config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8, "timeout": 10}
+    # Health checks: after PostgreSQL restarts, a dead pooled connection is replaced before use.
+    config = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=True)
+    config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8, "timeout": 5}
     return config
 
 
@@ -35,10 +36,13 @@ def sqlite(path):
 
 def redis_cache(url):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Degrades to no cache while Redis is down (village.cache); short timeouts so that a
+        # stopped Redis costs a request little.
+        "BACKEND": "village.cache.ResilientRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "village",
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
 
 
