@@ -6,3 +6,12 @@ class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Co-creation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import privacy
+
+        from . import services
+
+        privacy.register(
+            "participation", exporter=services.export_personal_data, eraser=services.erase_personal_data
+        )

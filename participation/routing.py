@@ -1,3 +1,9 @@
 """WebSocket routes of the participation app (gathered in village/routing.py)."""
 
-websocket_urlpatterns = []
+from django.urls import path
+
+from . import consumers
+
+websocket_urlpatterns = [
+    path("ws/tracks/<int:track_id>/wall/", consumers.WallConsumer.as_asgi()),
+]

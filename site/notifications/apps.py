@@ -6,3 +6,12 @@ class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import privacy
+
+        from . import services
+
+        privacy.register(
+            "notifications", exporter=services.export_personal_data, eraser=services.erase_personal_data
+        )
