@@ -1,3 +1,9 @@
 """WebSocket routes of the network app (gathered in village/routing.py)."""
 
-websocket_urlpatterns = []
+from django.urls import path
+
+from .consumers import SessionRoomConsumer
+
+websocket_urlpatterns = [
+    path("ws/sessions/<int:session_id>/", SessionRoomConsumer.as_asgi()),
+]
