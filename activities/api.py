@@ -93,34 +93,46 @@ class PointGeometry(Schema):
 
 
 class ActivityProperties(Schema):
-    """Every property with `fields=all`; only id by default; `fields` picks others."""
+    """Every property with `fields=all`; only id by default; `fields` picks others (so only id is
+    required)."""
 
     id: int
-    title: str = Field(description="In the response language, or in another language when not translated.")
-    summary: str
-    url: str = Field(description="The activity's page on the website, in the response language.")
-    organisation: str = Field(description="Name of the organisation that offers the activity.")
-    municipality: str = Field(description="Of the venue; of the organisation for online activities.")
-    postcode: str
-    themes: list[str] = Field(description="Theme slugs.")
-    pillar: PillarCode
-    min_age: int | None
-    max_age: int | None
-    free: bool
-    price: float | None = Field(description="In euro, per price_unit.")
-    price_unit: PriceUnitCode
-    reduced_tariff: bool = Field(description="A reduced price or a reduced-price scheme (UiTPAS...) exists.")
-    join_mode: JoinModeCode
+    title: str = Field(
+        default=None, description="In the response language, or in another language when not translated."
+    )
+    summary: str = None
+    url: str = Field(
+        default=None, description="The activity's page on the website, in the response language."
+    )
+    organisation: str = Field(default=None, description="Name of the organisation that offers the activity.")
+    municipality: str = Field(
+        default=None, description="Of the venue; of the organisation for online activities."
+    )
+    postcode: str = None
+    themes: list[str] = Field(default=None, description="Theme slugs.")
+    pillar: PillarCode = None
+    min_age: int | None = None
+    max_age: int | None = None
+    free: bool = None
+    price: float | None = Field(default=None, description="In euro, per price_unit.")
+    price_unit: PriceUnitCode = None
+    reduced_tariff: bool = Field(
+        default=None, description="A reduced price or a reduced-price scheme (UiTPAS...) exists."
+    )
+    join_mode: JoinModeCode = None
     places_left: int | None = Field(
-        description="Only for activities with registration and a number of places."
+        default=None, description="Only for activities with registration and a number of places."
     )
-    wheelchair: bool = Field(description="The venue is wheelchair accessible.")
-    languages: list[str] = Field(description="Codes of the languages spoken at the activity.")
+    wheelchair: bool = Field(default=None, description="The venue is wheelchair accessible.")
+    languages: list[str] = Field(default=None, description="Codes of the languages spoken at the activity.")
     next_session: datetime.datetime | None = Field(
+        default=None,
         description="Start of the next session from today on (Europe/Brussels time); null when none is left "
-        "or the activity is cancelled."
+        "or the activity is cancelled.",
     )
-    cancelled: bool = Field(description="The whole activity is cancelled (it stays listed, marked).")
+    cancelled: bool = Field(
+        default=None, description="The whole activity is cancelled (it stays listed, marked)."
+    )
 
 
 class ActivityFeature(Schema):
@@ -626,7 +638,8 @@ def _next_sessions(rows, ids):
     openapi_extra={"parameters": [LANG_PARAMETER], "x-media-type": GEOJSON},
 )
 def get_activity(
-    request, activity_id: int = Path(..., description="The number of the activity (properties.id).")
+    request,
+    activity_id: int = Path(..., description="The number of the activity (properties.id)."),
 ):
     language, errors = _response_language(request)
     with translation.override(language):

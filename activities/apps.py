@@ -15,7 +15,7 @@ class ActivitiesConfig(AppConfig):
         from accounts import privacy
         from accounts.models import ChildProfile
 
-        from . import services
+        from . import page_cache, services
         from .models import Activity
         from .permissions import ensure_review_setup
 
@@ -28,6 +28,8 @@ class ActivitiesConfig(AppConfig):
         published.connect(
             services.activity_published, sender=Activity, dispatch_uid="activities_saved_searches"
         )
+        # Cached pages of anonymous visitors go out of date with what they show.
+        page_cache.connect_signals()
         # Places held by a child or a person who is deleted go to the waiting list, whichever
         # way they are deleted (the parent's page, the admin, account deletion).
         pre_delete.connect(

@@ -613,9 +613,21 @@ class ActivityIndexPage(Page):
     parent_page_types = ["village.HomePage"]
     subpage_types = []
     max_count = 1
+    # "Near me" asks the browser for its location (see village.security).
+    uses_geolocation = True
 
     class Meta:
         verbose_name = _("activity finder")
+
+    def serve(self, request, *args, **kwargs):
+        from . import page_cache
+
+        response = super().serve(request, *args, **kwargs)
+        until = getattr(request, "activities_cache_until", None)
+        if until is not None:
+            # Anonymous visitors get this page from the cache until it changes (page_cache.py).
+            page_cache.mark(response, until)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from .views import finder_context

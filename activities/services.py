@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from accounts.models import AccountType, current_year
 from village.mail import render_and_queue_email
 
-from . import tasks
+from . import page_cache, tasks
 from .filters import ActivityFilterForm
 from .models import (
     Activity,
@@ -247,6 +247,7 @@ def person_registrations(user, today=None, past_limit=20):
 
 def _take_place(activity):
     """Take one place with a conditional UPDATE; True when taken. The database decides."""
+    page_cache.invalidate_places()  # places left, on the finder and the activity's page
     if activity.capacity is None:
         # Registration without a limit (the admin asks for one, but imports may lack it).
         return Activity.objects.filter(pk=activity.pk).update(confirmed_count=F("confirmed_count") + 1) == 1
@@ -257,6 +258,7 @@ def _take_place(activity):
 
 
 def _release_place(activity):
+    page_cache.invalidate_places()
     Activity.objects.filter(pk=activity.pk, confirmed_count__gt=0).update(
         confirmed_count=F("confirmed_count") - 1
     )

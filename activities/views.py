@@ -6,8 +6,10 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,7 +17,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import SourceImageIOError
 
-from . import ical
+from . import ical, page_cache
 from .filters import DEFAULT_RADIUS_KM, ActivityFilterForm, theme_choices
 from .models import (
     Activity,
@@ -171,7 +173,16 @@ def finder_context(request):
     form = FinderForm(request.GET)
     form.is_valid()
     today = timezone.localdate()
-    queryset = form.filter(Activity.objects.published().for_listing().prefetch_related("cancellations"))
+    # Read before the activities: a change committed meanwhile leaves these cards unkept.
+    card_version = page_cache.card_version()
+    # Themes and languages are only read for the cards that are not in the cache; nor is the
+    # description (long, in three languages) that no card shows.
+    queryset = form.filter(
+        Activity.objects.published()
+        .select_related("organisation", "venue")
+        .prefetch_related("cancellations")
+        .defer("description", *(f"description_{code}" for code, _name in settings.LANGUAGES))
+    )
     if not form.cleaned_data.get("near"):
         queryset = queryset.order_by("start_date", "pk")
 
@@ -181,6 +192,12 @@ def finder_context(request):
     holidays = _holidays_by_system(today)
     for activity in activities:
         activity.next_session = _next_session(activity, holidays)
+    missing = page_cache.cached_cards(activities, card_version)
+    prefetch_related_objects(missing, "themes", "spoken_languages")
+    page_cache.keep_cards(missing, card_version, render_card)
+
+    # Until when this list stays right for the page cache (a next session shown may end today).
+    request.activities_cache_until = page_cache.valid_until(activity.next_session for activity in activities)
 
     chips = active_filters(form, request.GET)
     near = form.cleaned_data.get("near")
@@ -208,6 +225,11 @@ def finder_context(request):
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
         "today": today,
     }
+
+
+def render_card(activity):
+    """An activity's card in the finder's list (kept in the cache by page_cache.keep_cards)."""
+    return render_to_string("activities/includes/activity_card.html", {"activity": activity})
 
 
 def _save_search_url(request):
@@ -405,7 +427,8 @@ def activity_detail(request, pk, slug):
         "today": today,
         "has_price_unit": activity.price_unit != PriceUnit.FREE,
     }
-    return render(request, "activities/activity_detail.html", context)
+    response = render(request, "activities/activity_detail.html", context)
+    return page_cache.mark(response, page_cache.valid_until(sessions[:1]))
 
 
 def activity_ics(request, pk):

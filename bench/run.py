@@ -108,6 +108,10 @@ def urls_to_measure(env):
         "activities page": found["finder"],
         "activities page, filtered": found["finder"] + "?age=10&free=on&time=wednesday_afternoon",
         "activity page": found["activity"],
+        # The same pages when they do not come from the page cache (a logged-in visitor, or the
+        # first visit after a change): every request has another address.
+        "activities page, not cached": (found["finder"], UNCACHED),
+        "activity page, not cached": (found["activity"], UNCACHED),
     }
 
 
@@ -149,7 +153,10 @@ def fetch(port, path):
         return response.status, len(body), time.perf_counter() - started
 
 
-def wrk(port, path, connections, seconds):
+UNCACHED = "uncached"
+
+
+def wrk(port, path, connections, seconds, uncached=False):
     threads = min(connections, 2)
     result = subprocess.run(
         [
@@ -166,6 +173,7 @@ def wrk(port, path, connections, seconds):
         check=True,
         capture_output=True,
         text=True,
+        env={**os.environ, "BENCH_UNCACHED": "1" if uncached else "0"},
     )
     line = [text for text in result.stdout.splitlines() if text.startswith("{")][-1]
     data = json.loads(line)
@@ -181,15 +189,20 @@ def wrk(port, path, connections, seconds):
 def measure(args, urls):
     results = {}
     for name, path in urls.items():
+        path, uncached = path if isinstance(path, tuple) else (path, None)
+        uncached = uncached == UNCACHED
         status, size, _seconds = fetch(args.port, path)
         if status != 200:
             raise SystemExit(f"{name}: {path} answered {status}")
-        cold = [fetch(args.port, path)[2] * 1000 for _ in range(5)]
+        cold = [
+            fetch(args.port, f"{path}{'&' if '?' in path else '?'}_=cold{n}" if uncached else path)[2] * 1000
+            for n in range(5)
+        ]
         results[name] = {
             "path": path,
             "bytes": size,
             "single_request_ms": statistics.median(cold),
-            "runs": [wrk(args.port, path, connections, args.seconds) for connections in (1, 20)],
+            "runs": [wrk(args.port, path, connections, args.seconds, uncached) for connections in (1, 20)],
         }
     return results
 

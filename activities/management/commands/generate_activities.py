@@ -28,7 +28,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from accounts.models import AccountType, ChildProfile, User
-from activities import demo
+from activities import demo, page_cache
 from activities.models import (
     Activity,
     ActivityCancellation,
@@ -244,6 +244,10 @@ class Command(BaseCommand):
                     )
                     made = generator.run(**numbers)
                 seconds = time.perf_counter() - started
+            if options["clear"] or any(numbers.values()):
+                # Inserted and removed in bulk, past the signals: cached pages are out of date.
+                page_cache.bump()
+            if any(numbers.values()):
                 self.stdout.write(
                     self.style.SUCCESS(
                         "Created {organisations} organisations, {venues} venues, {activities} activities "
