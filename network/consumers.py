@@ -109,7 +109,10 @@ class RoomRelay:
             if self.presence_flush is not None:
                 self.presence_flush.cancel()
                 self.presence_flush = None
-            await self.layer.group_discard(self.group, self.channel)
+            try:
+                await self.layer.group_discard(self.group, self.channel)
+            except Exception:  # noqa: BLE001 - the layer is away; the group expires by itself
+                logger.warning("Live room relay %s could not leave its group", self.group, exc_info=True)
             for session_id, relay in list(self._relays.items()):
                 if relay is self:
                     del self._relays[session_id]
@@ -122,13 +125,26 @@ class RoomRelay:
                 raise
             except Exception:  # the layer is away for a moment: keep listening
                 logger.warning("Live room relay %s could not receive", self.group, exc_info=True)
-                await asyncio.sleep(1)
+                await self.rejoin()
                 continue
             kind = message.get("type")
             if kind == "room.event" and isinstance(message.get("text"), str):
                 self.deliver(message["text"])
             elif kind == "room.presence":
                 self.gather_presence(message)
+
+    async def rejoin(self):
+        """After Redis was away (a restarted Redis has forgotten the groups), join the room's
+        group again as soon as it answers; until then, messages reach this process only."""
+        while True:
+            await asyncio.sleep(1)
+            try:
+                await self.layer.group_add(self.group, self.channel)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001, S112 - still away: try again
+                continue
 
     def deliver(self, text):
         for consumer in list(self.consumers):
@@ -317,12 +333,35 @@ class SessionRoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def broadcast(self, payload):
         # Encoded once here rather than once per receiving connection.
-        await self.channel_layer.group_send(self.group, {"type": "room.event", "text": json.dumps(payload)})
+        text = json.dumps(payload)
+        try:
+            await self.channel_layer.group_send(self.group, {"type": "room.event", "text": text})
+        except Exception:  # noqa: BLE001 - the channel layer (Redis) is away
+            logger.warning(
+                "Live room %s: broadcast through the channel layer failed", self.group, exc_info=True
+            )
+            # What was saved is not lost: people on this process get it now, the others from
+            # the backfill when their page reconnects; the sender is told.
+            self.relay.deliver(text)
+            with translation.override(self.language):
+                await self.send_json(
+                    {
+                        "type": "error",
+                        "code": "degraded",
+                        "message": gettext(
+                            "The connection between the servers is interrupted. What you sent is saved; "
+                            "the others will see it as soon as it is back."
+                        ),
+                    }
+                )
 
     async def broadcast_presence(self, joined=None, left=None):
-        await self.channel_layer.group_send(
-            self.group, {"type": "room.presence", "joined": joined, "left": left}
-        )
+        try:
+            await self.channel_layer.group_send(
+                self.group, {"type": "room.presence", "joined": joined, "left": left}
+            )
+        except Exception:  # noqa: BLE001 - presence catches up when the layer is back
+            logger.warning("Live room %s: presence not broadcast", self.group, exc_info=True)
 
     def deliver(self, text):
         """A broadcast for this connection (from the relay): sent in order by `write`."""
