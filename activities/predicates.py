@@ -4,7 +4,7 @@ import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.predicates import is_editor, is_moderator
+from accounts.predicates import is_editor
 from organisations.predicates import is_member
 
 from .models import JoinMode
@@ -46,4 +46,6 @@ def is_member_of_registration_organisation(user, registration):
     return registration is not None and is_member(user, registration.activity.organisation)
 
 
-can_see_all_registrations = is_moderator | is_editor
+# Children's first names and parents' contacts: only editors besides the organisation's own
+# members (moderators judge contributions, they do not need registrations).
+can_see_all_registrations = is_editor

@@ -481,7 +481,7 @@ def registered(world):
 
 @pytest.mark.parametrize(
     "role, status",
-    [("partner_a", 200), ("moderator", 200), ("editor", 200), ("partner_b", 404)],
+    [("partner_a", 200), ("moderator", 404), ("editor", 200), ("partner_b", 404)],
 )
 def test_who_sees_the_registrations(client, world, registered, role, status):
     log_in(client, world[role])
