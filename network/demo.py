@@ -11,9 +11,11 @@ import importlib.util
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import AccountType, User
+from accounts.roles import COORDINATOR, ROLE_GROUPS
 
 from .models import (
     AgendaItem,
@@ -85,8 +87,11 @@ PEOPLE = [
     ("nadia@example.org", "Nadia", "nl"),
     ("bram@example.org", "Bram", "nl"),
     ("sofie@example.org", "Sofie", "nl"),
-    ("youssef@example.org", "Youssef", "en"),
+    ("karel@example.org", "Karel", "en"),
 ]
+
+# Welfare–education coordinators (the Coordinators group), besides accounts.demo's Karim.
+COORDINATORS = {"coordinator2@example.org", "sofie@example.org"}
 
 # network slug, email, role, organisation, function, region, phone
 MEMBERS = [
@@ -146,7 +151,7 @@ MEMBERS = [
     ),
     (
         "antwerpen",
-        "youssef@example.org",
+        "karel@example.org",
         MemberRole.MEMBER,
         "Jeugdhuis Mechelen",
         "Youth worker",
@@ -201,8 +206,11 @@ def load():
         values = dict(values)
         slug = values.pop("slug")
         Network.objects.update_or_create(slug=slug, defaults=values)
+    coordinators = Group.objects.get(name=ROLE_GROUPS[COORDINATOR])
     for email, name, language in PEOPLE:
-        _person(email, name, language)
+        person = _person(email, name, language)
+        if email in COORDINATORS:
+            coordinators.user_set.add(person)
     users = {user.email: user for user in User.objects.filter(email__in={row[1] for row in MEMBERS})}
     networks = {
         network.slug: network for network in Network.objects.filter(slug__in=["brussel", "antwerpen"])

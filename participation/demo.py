@@ -43,8 +43,8 @@ OPEN_WORKSHOP_CODE = "SAMEN7"
 ENDED_WORKSHOP_CODE = "BRUG24"
 
 INDEX = {
-    "title": {"nl": "Meedenken", "fr": "Participer", "en": "Have your say"},
-    "slug": {"nl": "meedenken", "fr": "participer", "en": "have-your-say"},
+    "title": {"nl": "Meedenken", "fr": "Donnez votre avis", "en": "Have your say"},
+    "slug": {"nl": "meedenken", "fr": "donnez-votre-avis", "en": "have-your-say"},
     "intro": {
         "nl": "Kinderen, jongeren en ouders denken mee over hun buurt, hun school en de activiteiten na school. "
         "Geef je idee, reageer, steun de ideeën die je goed vindt. We vertellen je altijd wat er met je idee gebeurd is.",

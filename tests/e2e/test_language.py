@@ -49,4 +49,6 @@ def test_unknown_page_is_a_translated_404(page, demo):
         expect(page.get_by_role("heading", level=1)).to_have_text(gettext("Page not found"))
     expect(page.get_by_role("navigation").get_by_role("link", name="À propos de Village")).to_be_visible()
     expect(page.get_by_role("contentinfo")).to_contain_text("contre le décrochage scolaire")
-    expect(page.get_by_role("main").get_by_role("link")).to_have_attribute("href", "/fr/")
+    expect(page.get_by_role("main").get_by_role("link", name="Aller à la page d'accueil")).to_have_attribute(
+        "href", "/fr/"
+    )

@@ -53,7 +53,7 @@ def test_production_reads_everything_from_the_environment():
     settings = production_settings()
     assert settings["DEBUG"] is False
     assert settings["DB"] == "django.db.backends.postgresql"
-    assert settings["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["CACHE"] == "village.cache.ResilientRedisCache"
     assert settings["CHANNEL"] == "channels_redis.core.RedisChannelLayer"
     assert settings["DEMO"] is False
 
