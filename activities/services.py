@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AccountType, current_year
+from village import ratelimit
 from village.mail import render_and_queue_email
 
 from . import page_cache, tasks
@@ -352,6 +353,8 @@ def register(*, actor, activity, children=(), youth=None):
         raise RegistrationError(reason)
     if youth is not None and children:
         raise RegistrationError(_("Register either yourself or your children, not both at once."))
+    if not ratelimit.allow("activity_join", actor.pk):
+        raise RegistrationError(ratelimit.message())
 
     participants = []
     if youth is not None:

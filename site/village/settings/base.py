@@ -273,6 +273,8 @@ VILLAGE_SCHOOL_NAMES = []
 # --- Rate limits (village.ratelimit) --------------------------------------------------------
 # name: (attempts, per seconds). Apps add their own names here.
 VILLAGE_RATE_LIMITS = {
+    # Joining activities, per person (a parent registering several children does it once).
+    "activity_join": (20, 600),
     # Co-creation: a class of children on tablets cannot flood a track by accident.
     "participation_post_person": (10, 600),
     "participation_post_workshop": (60, 600),
