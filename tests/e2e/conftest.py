@@ -146,8 +146,16 @@ def live_server_url(transactional_db, django_db_serialized_rollback, monkeypatch
         sock.close()
         connection_created.disconnect(remember)
         for connection in list(opened):
-            if connection.connection is not None:
-                connection.connection.close()  # its thread has ended: no Django bookkeeping left
+            if connection.connection is None:
+                continue
+            # Its thread has ended: no Django bookkeeping left. A pooled connection goes back to
+            # its pool (PostgreSQL), or the pool would count it as lent for good.
+            pool = getattr(connection.connection, "_pool", None)
+            if pool is not None:
+                pool.putconn(connection.connection)
+                connection.connection = None
+            else:
+                connection.connection.close()
     assert not thread.is_alive(), "The live server did not stop within 10 seconds"
 
 

@@ -105,9 +105,12 @@ def test_expired_invitation_says_so_in_french(client):
     assert response.status_code == 410
     assert not NetworkMember.objects.filter(network=network).exists()
     with translation.override("fr"):
+        from django.utils.html import escape
         from django.utils.translation import gettext
 
-        expected = gettext("This invitation has expired. Ask the facilitator of the network for a new one.")
+        expected = escape(
+            gettext("This invitation has expired. Ask the facilitator of the network for a new one.")
+        )
     assert expected in response.content.decode()
 
 

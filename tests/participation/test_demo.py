@@ -54,7 +54,11 @@ def test_demo_has_tracks_in_different_phases_and_an_open_workshop(demo, client):
 
     index = TrackIndexPage.objects.get()
     assert index.show_in_menus
-    for language, path in (("nl", "/nl/meedenken/"), ("fr", "/fr/donnez-votre-avis/"), ("en", "/en/have-your-say/")):
+    for language, path in (
+        ("nl", "/nl/meedenken/"),
+        ("fr", "/fr/donnez-votre-avis/"),
+        ("en", "/en/have-your-say/"),
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         with translation.override(language):
