@@ -14,7 +14,6 @@ import unicodedata
 from contextlib import contextmanager
 from typing import Literal
 
-from django.conf import settings
 from django.db.models import BooleanField, CharField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, HttpResponse
@@ -24,6 +23,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from modeltranslation.utils import resolution_order
 from ninja import Field, Path, Router, Schema
+
+from village.api_support import LANGUAGES, ErrorSchema, response_language
 
 from .filters import DAYS, TIME_CHOICES, ActivityFilterForm
 from .models import (
@@ -42,7 +43,6 @@ router = Router(tags=["activities"])
 
 GEOJSON = "application/geo+json"
 CACHE_CONTROL = "public, max-age=60"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The properties of a feature in the collection, in output order; `fields` picks a subset.
 PROPERTIES = [
     "id",
@@ -198,11 +198,6 @@ class ActivityDetailFeature(Schema):
     properties: ActivityDetailProperties
 
 
-class ErrorSchema(Schema):
-    detail: str = Field(description="What is wrong, in the response language.")
-    errors: dict[str, list[str]] = Field(default_factory=dict, description="Messages per parameter.")
-
-
 def _parameter(name, description, schema, **extra):
     return {
         "in": "query",
@@ -292,19 +287,6 @@ def _invalid(errors):
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = CACHE_CONTROL
     return response
-
-
-def _response_language(request):
-    """The `lang` parameter, else the request's language; and an error if `lang` is unknown."""
-    requested = request.GET.get("lang")
-    if requested:
-        if requested in LANGUAGES:
-            return requested, None
-        language = translation.get_language_from_request(request, check_path=False)
-        with translation.override(language):
-            message = gettext("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
-        return language, {"lang": [message]}
-    return translation.get_language_from_request(request, check_path=False), None
 
 
 def _vary(response, request):
@@ -434,7 +416,7 @@ def _fields(request):
     },
 )
 def list_activities(request):
-    language, errors = _response_language(request)
+    language, errors = response_language(request)
     with translation.override(language):
         fields, field_errors = _fields(request)
         errors = {**(errors or {}), **(field_errors or {})}
@@ -641,7 +623,7 @@ def get_activity(
     request,
     activity_id: int = Path(..., description="The number of the activity (properties.id)."),
 ):
-    language, errors = _response_language(request)
+    language, errors = response_language(request)
     with translation.override(language):
         if errors:
             return _vary(_invalid(errors), request)

@@ -9,7 +9,6 @@ public pages show them (nickname, group or first name).
 import datetime
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -18,6 +17,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from ninja import Field, Path, Router, Schema
 
+from village.api_support import LANGUAGES, ErrorSchema, response_language
+
 from .models import Idea, IdeaStatus, PhaseKind, TrackPage
 
 # The largest id the database can hold: a larger number is no track (and cannot be looked up).
@@ -25,7 +26,6 @@ MAX_ID = 2**63 - 1
 
 router = Router(tags=["tracks"])
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LANG_PARAMETER = {
     "in": "query",
     "name": "lang",
@@ -85,23 +85,6 @@ class IdeaSchema(Schema):
     created_at: datetime.datetime
     url: str
     activity_url: str | None = Field(description="The activity the idea became, if any.")
-
-
-class ErrorSchema(Schema):
-    detail: str
-    errors: dict[str, list[str]] = Field(default_factory=dict)
-
-
-def _language(request):
-    requested = request.GET.get("lang")
-    if requested:
-        if requested in LANGUAGES:
-            return requested, None
-        language = translation.get_language_from_request(request, check_path=False)
-        with translation.override(language):
-            message = gettext("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
-        return language, {"lang": [message]}
-    return translation.get_language_from_request(request, check_path=False), None
 
 
 def _invalid(request, errors):
@@ -179,7 +162,7 @@ def _tracks():
     openapi_extra={"parameters": [LANG_PARAMETER]},
 )
 def list_tracks(request):
-    language, errors = _language(request)
+    language, errors = response_language(request)
     with translation.override(language):
         if errors:
             return _finish(_invalid(request, errors), request, language)
@@ -229,7 +212,7 @@ def _idea(request, idea):
     openapi_extra={"parameters": [LANG_PARAMETER]},
 )
 def list_ideas(request, track_id: int = Path(..., description="The id of the track (see /tracks).")):
-    language, errors = _language(request)
+    language, errors = response_language(request)
     with translation.override(language):
         if errors:
             return _finish(_invalid(request, errors), request, language)
