@@ -104,6 +104,7 @@ OTHER_CAPITALS = frozenset(
     ik hij zij ze we wij je jij u il elle ils elles nous vous on he she they you i it this that
     is was has had have be will can may not no ne pas est zijn heeft kan wil moet dat dit die er
     ook maar but also so als if si mais
+    toussaint noel paques carnaval pasen kerstmis kerst krokus herfst allerheiligen christmas easter
     """.split()
 )
 NOT_SURNAMES = PLACES | OTHER_CAPITALS

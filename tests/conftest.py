@@ -1,8 +1,16 @@
 import json
+import os
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
+
+# Property tests try the same examples on every run, so that a red run can be reproduced and CI
+# does not fail at random; HYPOTHESIS_PROFILE=explore searches wider and afresh.
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=1000, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(autouse=True)
