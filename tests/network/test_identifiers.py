@@ -304,7 +304,9 @@ def test_messages_follow_the_language_and_do_not_repeat_the_data(language, words
         assert words in message
 
 
-@pytest.mark.parametrize("text", ["School Toussaint.", "Na de school Kerstmis thuis.", "École Pâques et Noël."])
+@pytest.mark.parametrize(
+    "text", ["School Toussaint.", "Na de school Kerstmis thuis.", "École Pâques et Noël."]
+)
 def test_holidays_after_school_are_not_school_names(text):
     """Found by the property test below: "School Toussaint" is a school and a holiday, not a name."""
     assert find_identifying_data(text, school_names=[]) == []
