@@ -19,12 +19,11 @@ from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from modeltranslation.utils import resolution_order
 from ninja import Field, Path, Router, Schema
 
-from village.api_support import LANGUAGES, ErrorSchema, response_language
+from village.api_support import LANGUAGES, ErrorSchema, response_language, vary_on_language
 
 from .filters import DAYS, TIME_CHOICES, ActivityFilterForm
 from .models import (
@@ -289,13 +288,6 @@ def _invalid(errors):
     return response
 
 
-def _vary(response, request):
-    # Without a valid `lang`, the language comes from the Accept-Language header or the cookie.
-    if request.GET.get("lang") not in LANGUAGES:
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-    return response
-
-
 def _url_template(request):
     """The absolute address of an activity page as a format string, so that ten thousand
     addresses cost a string format each rather than a reverse()."""
@@ -424,10 +416,10 @@ def list_activities(request):
         if not form.is_valid():
             errors = {**{name: list(messages) for name, messages in form.errors.items()}, **errors}
         if errors:
-            return _vary(_invalid(errors), request)
+            return vary_on_language(_invalid(errors), request)
         with _without_cycle_collection():
             body = _collection(request, form, fields, language)
-    return _vary(_geojson_response(body, language), request)
+    return vary_on_language(_geojson_response(body, language), request)
 
 
 def _collection(request, form, fields, language):
@@ -626,7 +618,7 @@ def get_activity(
     language, errors = response_language(request)
     with translation.override(language):
         if errors:
-            return _vary(_invalid(errors), request)
+            return vary_on_language(_invalid(errors), request)
         activity = (
             Activity.objects.published()
             .for_listing()
@@ -638,7 +630,7 @@ def get_activity(
             # The API's 404 handler (village.api) answers in JSON.
             raise Http404(gettext("There is no published activity with this number."))
         body = json.dumps(_detail(request, activity), ensure_ascii=False, separators=(",", ":"))
-    return _vary(_geojson_response(body, language), request)
+    return vary_on_language(_geojson_response(body, language), request)
 
 
 def _detail(request, activity):

@@ -13,11 +13,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from ninja import Field, Path, Router, Schema
 
-from village.api_support import LANGUAGES, ErrorSchema, response_language
+from village.api_support import LANGUAGES, ErrorSchema, response_language, vary_on_language
 
 from .models import Idea, IdeaStatus, PhaseKind, TrackPage
 
@@ -97,9 +96,7 @@ def _invalid(request, errors):
 def _finish(response, request, language):
     response["Access-Control-Allow-Origin"] = "*"
     response["Content-Language"] = language
-    if request.GET.get("lang") not in LANGUAGES:
-        patch_vary_headers(response, ["Accept-Language"])
-    return response
+    return vary_on_language(response, request)
 
 
 def _phase(phase):

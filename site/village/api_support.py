@@ -5,6 +5,7 @@ Apart from village.api (which imports every app's router), so that the apps can 
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from ninja import Field, Schema
 
@@ -27,3 +28,11 @@ def response_language(request):
             message = gettext("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return language, {"lang": [message]}
     return translation.get_language_from_request(request, check_path=False), None
+
+
+def vary_on_language(response, request):
+    """Without a valid `lang`, the answer's language comes from the Accept-Language header or
+    the language cookie: caches must keep one copy per both."""
+    if request.GET.get("lang") not in LANGUAGES:
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response

@@ -65,3 +65,11 @@ def test_unknown_track_is_a_json_404(client):
 def test_the_endpoints_are_in_the_openapi_schema(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/tracks" in paths and "/api/v1/tracks/{track_id}/ideas" in paths
+
+
+def test_without_lang_caches_keep_one_answer_per_language(client):
+    """The language then comes from Accept-Language or the language cookie: a cache that
+    ignored the cookie would serve a French reader the Dutch answer."""
+    response = client.get("/api/v1/tracks")
+    assert "Accept-Language" in response["Vary"] and "Cookie" in response["Vary"]
+    assert "Cookie" not in client.get("/api/v1/tracks?lang=fr").get("Vary", "")
