@@ -40,6 +40,9 @@ HELD = [
     ("Juf Annelies Peeters is de beste", "full_name"),
     ("ik speel altijd met Yusuf van Dijk", "full_name"),
     ("on a joué avec Lucas Martin hier", "full_name"),
+    ("avec Jean Dupont au parc", "full_name"),
+    # national register number (with a valid checksum)
+    ("mijn rijksregisternummer is 85.07.30-033.28", "national_number"),
 ]
 
 ORDINARY = [
@@ -72,6 +75,9 @@ ORDINARY = [
     "Ik wil WOW SUPER veel voetbal",
     "The Saturday Club is great",
     "Meer Nederlands en Frans leren met spelletjes",
+    "De meester is boos als we te laat zijn",
+    "Meer tijd met de juf om te spelen",
+    "Een feest met Noah en Lina",
 ]
 
 
