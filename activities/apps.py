@@ -9,7 +9,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_migrate, pre_delete
+        from django.db.models.signals import pre_delete
         from wagtail.signals import published
 
         from accounts import privacy
@@ -17,10 +17,6 @@ class ActivitiesConfig(AppConfig):
 
         from . import page_cache, services
         from .models import Activity
-        from .permissions import ensure_review_setup
-
-        # The review workflow and the groups' permissions, also after a flush (tests).
-        post_migrate.connect(ensure_review_setup, sender=self, dispatch_uid="activities_review_setup")
 
         privacy.register(
             "activities", exporter=services.export_personal_data, eraser=services.erase_personal_data

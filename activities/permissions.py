@@ -4,7 +4,7 @@ Model permissions (add, change, publish...) come from the staff role groups, as 
 Wagtail. On top of that, an activity or venue belongs to an organisation: partners only ever
 see and touch the items of the approved organisations they are members of, while moderators
 and editors work on all of them. Partners have no "publish" permission, so whatever they
-write goes through the "Activity review" workflow (see ensure_review_setup).
+write goes through the "Activity review" workflow (see ensure_review_workflow).
 """
 
 from django.apps import apps as global_apps
@@ -12,15 +12,13 @@ from django.db.models import Q
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from accounts.predicates import is_editor, is_moderator
-from accounts.roles import EDITOR, MODERATOR, PARTNER, ROLE_GROUPS
+from accounts.roles import EDITOR, MODERATOR, PARTNER, ROLE_GROUPS, Grants
 
 REVIEW_WORKFLOW_NAME = "Activity review"
 REVIEW_TASK_NAME = "Activity review by moderators or editors"
 
-# The model permissions each staff group needs for the activities admin (app_label.codename).
-# accounts.roles.GROUP_PERMISSIONS is the lead's list; the review migration grants these too
-# so that the admin works before they are copied there.
-STAFF_ACTIVITY_PERMISSIONS = [
+# Moderators and editors write, publish and delete the activities of every organisation.
+STAFF_ACTIVITY_PERMISSIONS = (
     "activities.add_activity",
     "activities.change_activity",
     "activities.delete_activity",
@@ -30,34 +28,39 @@ STAFF_ACTIVITY_PERMISSIONS = [
     "activities.add_venue",
     "activities.change_venue",
     "activities.delete_venue",
-]
-ACTIVITY_GROUP_PERMISSIONS = {
-    ROLE_GROUPS[PARTNER]: [
-        "activities.add_activity",
-        "activities.change_activity",
-        "activities.add_venue",
-        "activities.change_venue",
-    ],
-    ROLE_GROUPS[MODERATOR]: STAFF_ACTIVITY_PERMISSIONS,
-    ROLE_GROUPS[EDITOR]: STAFF_ACTIVITY_PERMISSIONS
-    + [
-        "activities.add_theme",
-        "activities.change_theme",
-        "activities.delete_theme",
-        "activities.add_spokenlanguage",
-        "activities.change_spokenlanguage",
-        "activities.delete_spokenlanguage",
-        "activities.add_schoolholiday",
-        "activities.change_schoolholiday",
-        "activities.delete_schoolholiday",
-    ],
-}
-# Wagtail's image permissions are per collection, not per group: whoever writes activities
-# must be able to pick (and upload) a picture for them.
-IMAGE_COLLECTION_PERMISSIONS = {
-    ROLE_GROUPS[PARTNER]: ["add_image", "choose_image"],
-    ROLE_GROUPS[MODERATOR]: ["add_image", "choose_image"],
-    ROLE_GROUPS[EDITOR]: ["add_image", "change_image", "choose_image"],
+)
+# Wagtail's image permissions are per collection: whoever writes activities must be able to
+# pick (and upload) a picture for them.
+PICK_IMAGES = ("wagtailimages.add_image", "wagtailimages.choose_image")
+# What the staff groups need for the activities admin (granted by accounts.roles).
+GROUP_PERMISSIONS = {
+    ROLE_GROUPS[PARTNER]: Grants(
+        permissions=(
+            "activities.add_activity",
+            "activities.change_activity",
+            "activities.add_venue",
+            "activities.change_venue",
+        ),
+        collection_permissions=PICK_IMAGES,
+    ),
+    ROLE_GROUPS[MODERATOR]: Grants(
+        permissions=STAFF_ACTIVITY_PERMISSIONS, collection_permissions=PICK_IMAGES
+    ),
+    ROLE_GROUPS[EDITOR]: Grants(
+        permissions=STAFF_ACTIVITY_PERMISSIONS
+        + (
+            "activities.add_theme",
+            "activities.change_theme",
+            "activities.delete_theme",
+            "activities.add_spokenlanguage",
+            "activities.change_spokenlanguage",
+            "activities.delete_spokenlanguage",
+            "activities.add_schoolholiday",
+            "activities.change_schoolholiday",
+            "activities.delete_schoolholiday",
+        ),
+        collection_permissions=PICK_IMAGES + ("wagtailimages.change_image",),
+    ),
 }
 REVIEWER_GROUPS = [ROLE_GROUPS[MODERATOR], ROLE_GROUPS[EDITOR]]
 
@@ -159,55 +162,22 @@ def can_view_registrations(user, activity):
     return sees_all_organisations(user) or activity.organisation_id in partner_organisation_ids(user)
 
 
-def ensure_review_setup(app_config=None, using="default", apps=global_apps, **kwargs):
-    """The permissions and the review workflow the activities admin relies on. Idempotent.
+def ensure_review_workflow(using="default", apps=global_apps):
+    """The "Activity review" workflow, assigned to activities: one group approval task for
+    Moderators and Editors. Idempotent.
 
-    Called by the data migration (with historical models); it has the signature of a
-    post_migrate receiver, so that it can also run after every migrate or flush. Creates missing groups, Wagtail's extra snippet permissions (publish, lock,
-    unlock), grants ACTIVITY_GROUP_PERMISSIONS, image collection permissions, and the
-    "Activity review" workflow (one group approval task for Moderators and Editors) assigned
-    to activities.
+    Called by the data migration (with historical models) and, after every migrate or flush,
+    by accounts.roles.ensure_role_groups once the groups have their permissions.
     """
     ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def content_type(app_label, model):
         return ContentType.objects.using(using).get_or_create(app_label=app_label, model=model)[0]
-
-    def permission(label):
-        app_label, codename = label.split(".")
-        action, model = codename.split("_", 1)
-        ct = content_type(app_label, model)
-        found = Permission.objects.using(using).filter(content_type=ct, codename=codename).first()
-        if found is None:
-            # Same name Django / Wagtail give it, so their own post_migrate step finds it.
-            found = Permission.objects.using(using).create(
-                content_type=ct, codename=codename, name=f"Can {action} {model}"
-            )
-        return found
-
-    groups = {}
-    for group_name, labels in ACTIVITY_GROUP_PERMISSIONS.items():
-        group = Group.objects.using(using).get_or_create(name=group_name)[0]
-        groups[group_name] = group
-        group.permissions.add(*[permission(label) for label in labels])
-
-    root = Collection.objects.using(using).filter(depth=1).first()
-    if root is not None:
-        for group_name, codenames in IMAGE_COLLECTION_PERMISSIONS.items():
-            for codename in codenames:
-                GroupCollectionPermission.objects.using(using).get_or_create(
-                    group=groups[group_name],
-                    collection=root,
-                    permission=permission(f"wagtailimages.{codename}"),
-                )
 
     activity_type = content_type("activities", "activity")
     if WorkflowContentType.objects.using(using).filter(content_type=activity_type).exists():
@@ -218,6 +188,6 @@ def ensure_review_setup(app_config=None, using="default", apps=global_apps, **kw
         task = GroupApprovalTask.objects.using(using).create(
             name=REVIEW_TASK_NAME, active=True, content_type=content_type("wagtailcore", "groupapprovaltask")
         )
-        task.groups.set([groups[name] for name in REVIEWER_GROUPS])
+        task.groups.set([Group.objects.using(using).get_or_create(name=name)[0] for name in REVIEWER_GROUPS])
         WorkflowTask.objects.using(using).create(workflow=workflow, task=task, sort_order=0)
     WorkflowContentType.objects.using(using).create(workflow=workflow, content_type=activity_type)

@@ -14,9 +14,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
 
 from accounts.models import AccountType, User, current_year
 from organisations.models import Organisation
@@ -104,7 +102,6 @@ def _load_index():
         home.add_child(instance=index)
         index.save_revision().publish()
     _link_home_section(index)
-    _grant_track_editing(index)
     return index
 
 
@@ -128,24 +125,6 @@ def _link_home_section(index):
         setattr(home, f"sections_{code}", updated)
     if changed:
         home.save_revision().publish()
-
-
-def _grant_track_editing(index):
-    """Coordinators create and edit tracks in the admin (editors can edit every page already)."""
-    coordinators = Group.objects.filter(name="Coordinators").first()
-    if coordinators is None:
-        return
-    access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access:
-        coordinators.permissions.add(access)
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename=codename
-        ).first()
-        if permission:
-            GroupPagePermission.objects.get_or_create(group=coordinators, page=index, permission=permission)
 
 
 def _phases(today, specs):

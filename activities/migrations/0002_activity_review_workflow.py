@@ -1,15 +1,15 @@
-"""The "Activity review" workflow and the admin permissions of the staff groups.
-
-Partners submit activities; Moderators or Editors approve them (see activities.permissions).
+"""The "Activity review" workflow: partners submit activities; Moderators or Editors approve
+them (see activities.permissions). The groups' permissions come after migrate
+(accounts.roles.ensure_role_groups).
 """
 
 from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from activities.permissions import ensure_review_setup
+    from activities.permissions import ensure_review_workflow
 
-    ensure_review_setup(apps=apps, using=schema_editor.connection.alias)
+    ensure_review_workflow(apps=apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
@@ -21,6 +21,6 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
     ]
 
-    # Reversing leaves the workflow and permissions in place: removing them could strand
-    # activities that are waiting for review.
+    # Reversing leaves the workflow in place: removing it could strand activities that are
+    # waiting for review.
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

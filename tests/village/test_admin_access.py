@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
     [
         (ParentFactory, False),
         (YouthFactory, False),
-        (lambda: make_staff(COORDINATOR), False),
+        (lambda: make_staff(COORDINATOR), True),
         (make_partner, True),
         (lambda: make_staff(MODERATOR), True),
         (lambda: make_staff(EDITOR), True),
