@@ -3,7 +3,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from . import login_throttle
 from .models import AccountType, ChildProfile, User, current_year
 
 
@@ -168,3 +170,20 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's own login page (/admin/login/ does not go through allauth), with failed logins
+    slowed down like everywhere else (accounts.login_throttle)."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username is None or not self.cleaned_data.get("password"):
+            return super().clean()
+        try:
+            attempt = login_throttle.start_attempt(self.request, username)
+        except login_throttle.MustWait as wait:
+            raise forms.ValidationError(wait.message, code="too_many_login_attempts") from None
+        cleaned_data = super().clean()
+        attempt.succeeded()
+        return cleaned_data

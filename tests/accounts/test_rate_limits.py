@@ -1,5 +1,5 @@
-"""Guessing passwords is slowed down: after a few failed logins for one address, even the right
-password is refused for a while, with a clear message; sign-up and password reset are limited too."""
+"""allauth's limits as the site configures them: password resets are limited per address, and a
+person who mistyped once still gets in. (Failed logins slow down: test_login_throttle.py.)"""
 
 import pytest
 from django.core.cache import cache
@@ -22,19 +22,6 @@ def _rate_limits_on(settings):
 
 def log_in(client, email, password):
     return client.post("/en/accounts/login/", {"login": email, "password": password})
-
-
-def test_failed_logins_lock_the_address_for_a_while(client):
-    parent = ParentFactory()
-    for _ in range(5):
-        response = log_in(client, parent.email, "wrong-password")
-        assert response.status_code == 200
-        assert "not correct" in response.content.decode()
-
-    response = log_in(client, parent.email, PASSWORD)
-    assert response.status_code == 200
-    assert "Too many failed login attempts" in response.content.decode()
-    assert "_auth_user_id" not in client.session
 
 
 def test_a_person_who_types_the_right_password_gets_in(client):
