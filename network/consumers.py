@@ -25,6 +25,10 @@ hundred people arrive within seconds: one message per arrival to each of them wo
 thousands). A
 refusal goes to the sender only: {"type": "error", "code", "message" (translated), "client_id"?}.
 
+Once the session is over (`Session.room_is_open`: its end plus a grace period, or cancelled),
+the room is read-only: `state` carries `"open": false` and a translated `notice`, every write
+is refused with code "closed", and a connection still open is closed with 4410 at its next ping.
+
 Every chat message is saved before it is broadcast; a resend with a client id already saved
 is not saved again (the sender gets the saved message back). Room state lives in the
 database (and who has the floor in the cache), so several server processes behind the Redis
@@ -42,12 +46,14 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from . import live
+from .access import membership_for_session
 
 logger = logging.getLogger("village")
 
 CLOSE_NOT_LOGGED_IN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_TOO_SLOW = 4408  # the client will reconnect and get a fresh snapshot
+CLOSE_ROOM_CLOSED = 4410  # the session is over: the client stops and keeps what it shows
 # Broadcasts waiting for one slow connection; beyond this it is closed rather than buffered.
 MAX_PENDING = 500
 PRESENCE_DELAY = 0.3  # seconds during which presence changes are gathered
@@ -209,7 +215,8 @@ class SessionRoomConsumer(AsyncJsonWebsocketConsumer):
 
         if needs_two_factor_setup(user):
             return CLOSE_NOT_LOGGED_IN, None, None
-        session, membership = live.room_access(user, session_id)
+        # The room of a session that is over or cancelled can still be read (`live.closed_notice`).
+        session, membership = membership_for_session(user, session_id)
         if session is None:
             return CLOSE_NOT_FOUND, None, None
         return None, session, membership
@@ -278,6 +285,9 @@ class SessionRoomConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_NOT_FOUND)
             return
         self.membership = membership
+        if not self.session.room_is_open():
+            await self.close(code=CLOSE_ROOM_CLOSED)
+            return
         await _db(live.touch)(self.channel_name)
         for user_id in await _db(live.sweep)(self.session):
             await self.broadcast_presence(left=user_id)

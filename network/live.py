@@ -45,6 +45,8 @@ CLIENT_ID_LENGTH = 64
 # clients ping every 25 seconds.
 PRESENCE_TIMEOUT = datetime.timedelta(seconds=90)
 SPEAKER_TIMEOUT = 12 * 3600
+# Read again on every (re)connection and ping: whether the room is open follows them.
+SCHEDULE_FIELDS = ["ends_at", "cancelled_at"]
 
 
 class RoomError(Exception):
@@ -67,21 +69,29 @@ def name_of(user):
 # --- access ------------------------------------------------------------------------------------
 
 
-def room_access(user, session_id):
-    """(session, membership) for a member of the session's network; (None, None) otherwise.
-    Cancelled sessions have no room."""
-    from .access import membership_for_session
-
-    session, membership = membership_for_session(user, session_id)
-    if session is None or session.cancelled_at is not None:
-        return None, None
-    return session, membership
-
-
 def still_member(session, user):
     """Membership of the session's network, read again (a member removed during a session
-    loses the room at their next ping)."""
+    loses the room at their next ping); the session's times and cancellation too."""
+    session.refresh_from_db(fields=SCHEDULE_FIELDS)
     return NetworkMember.objects.filter(network_id=session.network_id, user=user).first()
+
+
+def closed_notice(session, now=None):
+    """Why the room no longer takes anything (None while it is open)."""
+    if session.cancelled_at is not None:
+        return _("This session was cancelled. The live room is closed: you can still read it.")
+    if not session.room_is_open(now):
+        return _(
+            "This session has ended. The live room is closed: you can still read the chat, "
+            "the agenda and the poll results."
+        )
+    return None
+
+
+def require_open_room(session):
+    notice = closed_notice(session)
+    if notice is not None:
+        raise RoomError(notice, "closed")
 
 
 def is_facilitator(membership):
@@ -143,6 +153,8 @@ def post_message(session, user, text, client_id=None):
         if existing is not None:
             existing.author = user
             return message_payload(existing), False
+    # After the resend check: a message saved before the room closed is still confirmed.
+    require_open_room(session)
     if not ratelimit.allow("network_chat", user.pk):
         raise RoomError(
             _("You are sending messages very quickly. Please wait a moment and send it again."),
@@ -254,6 +266,7 @@ def open_agenda_item(session, membership, item_id):
     """The facilitator opens an agenda item (None closes the current one); stored on the
     session so that latecomers see it."""
     require_facilitator(membership)
+    require_open_room(session)
     if item_id is None:
         item = None
     else:
@@ -292,6 +305,7 @@ def hands_payload(session):
 
 
 def raise_hand(session, user):
+    require_open_room(session)
     if not ratelimit.allow("network_room", user.pk):
         raise RoomError(ratelimit.message(), "rate_limited")
     try:
@@ -304,6 +318,7 @@ def raise_hand(session, user):
 
 
 def lower_hand(session, user):
+    require_open_room(session)
     HandRaise.objects.filter(session=session, user=user, lowered_at__isnull=True).update(
         lowered_at=timezone.now()
     )
@@ -313,6 +328,7 @@ def lower_hand(session, user):
 def give_floor(session, membership, user_id):
     """The facilitator gives the floor to someone in the queue: their hand goes down."""
     require_facilitator(membership)
+    require_open_room(session)
     hand = (
         HandRaise.objects.filter(session=session, lowered_at__isnull=True, user_id=_as_int(user_id))
         .select_related("user")
@@ -327,6 +343,7 @@ def give_floor(session, membership, user_id):
 
 def clear_hands(session, membership):
     require_facilitator(membership)
+    require_open_room(session)
     HandRaise.objects.filter(session=session, lowered_at__isnull=True).update(lowered_at=timezone.now())
     _set_speaker(session, None)
     return hands_payload(session)
@@ -398,6 +415,7 @@ def polls_for(session, user):
 
 def create_poll(session, membership, question, options):
     require_facilitator(membership)
+    require_open_room(session)
     question = question.strip() if isinstance(question, str) else ""
     if not question:
         raise RoomError(_("Write the question of the poll."), "invalid")
@@ -435,6 +453,7 @@ def create_poll(session, membership, question, options):
 
 def vote(session, user, poll_id, option_id):
     """A member's vote: one per poll, changeable while the poll is open. Returns the results."""
+    require_open_room(session)
     if not ratelimit.allow("network_room", user.pk):
         raise RoomError(ratelimit.message(), "rate_limited")
     poll = Poll.objects.filter(session=session, pk=_as_int(poll_id)).first()
@@ -455,6 +474,7 @@ def vote(session, user, poll_id, option_id):
 
 def close_poll(session, membership, poll_id):
     require_facilitator(membership)
+    require_open_room(session)
     poll = Poll.objects.filter(session=session, pk=_as_int(poll_id)).first()
     if poll is None:
         raise RoomError(_("This poll does not exist (any more)."), "not_found")
@@ -473,12 +493,15 @@ def close_poll(session, membership, poll_id):
 
 def snapshot(session, membership, last_id=None):
     """What a client needs on every (re)connection: the room as it is now and the messages
-    it missed."""
-    session.refresh_from_db(fields=["current_agenda_item"])
+    it missed. `open` is false once the room is read-only, with the `notice` saying why."""
+    session.refresh_from_db(fields=["current_agenda_item", *SCHEDULE_FIELDS])
     messages, truncated = backfill(session, last_id)
     hands = hands_payload(session)
+    notice = closed_notice(session)
     return {
         "type": "state",
+        "open": notice is None,
+        "notice": None if notice is None else str(notice),
         "me": {"id": membership.user_id, "facilitator": is_facilitator(membership)},
         "messages": messages,
         "truncated": truncated,

@@ -2,12 +2,12 @@
 
 The page renders the room as it is (agenda, who is there, hands, polls, the recent chat), so it
 is useful before the script has connected; static/js/network-room.js then keeps it live over
-the WebSocket of network/consumers.py.
+the WebSocket of network/consumers.py. Once the session is over or cancelled the page is the
+read-only record (chat, agenda, poll results) with a notice, without forms or script.
 """
 
 import datetime
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext, pgettext
 
@@ -27,6 +27,7 @@ def room_strings():
         "not_connected": gettext("Not connected. Wait until the connection is back and try again."),
         "no_access": gettext("This live room is not available to you."),
         "ended": gettext("This live room is closed."),
+        "not_sent": gettext("Not sent: the live room is closed."),
         "pending": gettext("Not sent yet: it will be sent when the connection is back."),
         "you": gettext("You"),
         "empty": gettext("Write a message first."),
@@ -65,8 +66,6 @@ def session_room(request, slug, pk):
     membership = member_or_404(request, slug)
     network = membership.network
     session = object_or_404(Session.objects.select_related("network"), network, pk=pk)
-    if session.cancelled_at is not None:
-        raise Http404
     state = live.snapshot(session, membership, None)
     current = next(
         (item for item in state["agenda"]["items"] if item["id"] == state["agenda"]["current"]), None

@@ -9,6 +9,8 @@
  *   with a uuid made here, and sent after the reconnection; the server drops duplicates.
  * - User text only ever goes in through textContent. Translated words come from the
  *   #room-strings json_script block.
+ * - When the session is over (the snapshot says `open: false`, a write is refused with code
+ *   "closed", or the server closes with 4410) the room stays on screen, read-only.
  */
 (() => {
   "use strict";
@@ -49,6 +51,7 @@
   let retryTimer = null;
   let pingTimer = null;
   let stopped = false;
+  let roomOpen = true;
   let everConnected = false;
   let state = { agenda: { items: [], current: null }, hands: [], speaker: null, polls: [], presence: [] };
   const myVotes = new Map();
@@ -188,6 +191,7 @@
 
   els.form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (!roomOpen) return;
     const text = els.input.value.trim();
     els.chatError.textContent = "";
     els.input.removeAttribute("aria-invalid");
@@ -263,7 +267,7 @@
       li.append(title);
       if (current) li.append(" ", el("span", { className: "badge badge--now" }, strings.now));
       if (item.duration) li.append(" ", el("span", { className: "muted" }, item.duration));
-      if (me.facilitator) {
+      if (me.facilitator && roomOpen) {
         const button = el(
           "button",
           { type: "button", className: "button button--small button--secondary", "data-action": "open-item", "data-id": item.id },
@@ -298,7 +302,7 @@
       ...queue.map((person, index) => {
         const li = el("li", { className: "room-hand" });
         li.append(el("span", {}, format(strings.queue_entry, { position: index + 1, name: person.name })));
-        if (me.facilitator) {
+        if (me.facilitator && roomOpen) {
           const button = el(
             "button",
             { type: "button", className: "button button--small", "data-action": "floor", "data-id": person.id },
@@ -349,7 +353,7 @@
         `${poll.closed ? strings.poll_closed : strings.poll_open} · ${plural(poll.total, strings.votes_one, strings.votes_other)}`),
     );
     const mine = myVotes.get(poll.id);
-    if (!poll.closed) {
+    if (!poll.closed && roomOpen) {
       const form = el("form", { className: "room-poll__vote", "data-poll": poll.id });
       const fieldset = el("fieldset");
       fieldset.append(el("legend", { className: "visually-hidden" }, poll.question));
@@ -381,7 +385,7 @@
       results.append(li);
     }
     section.append(results);
-    if (me.facilitator && !poll.closed) {
+    if (me.facilitator && !poll.closed && roomOpen) {
       const close = el("button", { type: "button", className: "button button--small button--secondary", "data-action": "close-poll", "data-poll": poll.id }, strings.close_poll);
       close.append(el("span", { className: "visually-hidden" }, `: ${poll.question}`));
       section.append(close);
@@ -494,6 +498,10 @@
   }
 
   function showError(data) {
+    if (data.code === "closed") {
+      closeRoom(data.message);
+      return;
+    }
     if (data.client_id) {
       // Refused for good (too long, too fast): take it out of the outbox, keep the text to edit.
       const item = outbox.get(data.client_id);
@@ -508,6 +516,28 @@
     } else {
       announce(data.message);
     }
+  }
+
+  function closeRoom(message) {
+    // The session is over: keep everything on screen, take away what would write.
+    roomOpen = false;
+    stopped = true;
+    window.clearTimeout(retryTimer);
+    window.clearInterval(pingTimer);
+    const old = socket;
+    socket = null;
+    if (old) old.close();
+    setStatus("closed", message);
+    for (const control of root.querySelectorAll("[data-needs-connection], #room-chat-form button")) {
+      control.disabled = true;
+    }
+    els.input.readOnly = true;
+    for (const note of els.log.querySelectorAll(".room-message__pending")) note.textContent = strings.not_sent;
+    outbox.clear();
+    saveOutbox();
+    renderAgenda(state.agenda, false);
+    renderHands(state.hands, state.speaker, false);
+    for (const poll of state.polls.slice()) renderPoll(poll, false);
   }
 
   function renderState(data) {
@@ -525,6 +555,10 @@
     const wasReconnect = everConnected;
     everConnected = true;
     attempt = 0;
+    if (data.open === false) {
+      closeRoom(data.notice);
+      return;
+    }
     setStatus("online", wasReconnect ? strings.reconnected : strings.connected);
     for (const control of root.querySelectorAll("[data-needs-connection]")) control.disabled = false;
     flushOutbox();
@@ -573,8 +607,7 @@
         return;
       }
       if (event.code === 4410) {
-        stopped = true;
-        setStatus("closed", strings.ended);
+        closeRoom(strings.ended);
         return;
       }
       scheduleReconnect();
@@ -597,6 +630,7 @@
     }
   });
   window.addEventListener("offline", () => {
+    if (stopped) return;
     // Do not wait for a close handshake that cannot happen: drop the line and retry.
     const old = socket;
     socket = null;

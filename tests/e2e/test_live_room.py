@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 from playwright.sync_api import expect
 
-from network.models import ChatMessage
+from network.models import ChatMessage, Session
 from tests.e2e.conftest import (
     AUDIT_RUNNER,
     AXE_OPTIONS,
@@ -181,3 +181,52 @@ def test_two_coordinators_meet_in_the_live_room(page, second_page, live_server_u
         )
         assert_accessible(page)
         assert_accessible(second_page)
+
+
+def test_after_the_session_the_room_stays_readable_but_takes_nothing(page, live_server_url):
+    """Karim's phone is in the room when the session ends; when it reconnects, the room turns
+    read-only in place (his unsent message is marked, the controls go). A reload shows the record."""
+    network = make_network(slug="brussel-after")
+    karim = make_facilitator(network, user=ProfessionalFactory(display_name="Karim"))
+    session = make_session(
+        network,
+        title="Netwerkmoment januari",
+        starts_at=timezone.now() - datetime.timedelta(minutes=30),
+        agenda=["Welkom", "Afspraken"],
+    )
+    ChatMessage.objects.create(session=session, author=karim, text="Tot de volgende keer!")
+    url = f"/nl/networks/{network.slug}/sessions/{session.pk}/room/"
+    logged_in(page.context, karim, live_server_url)
+
+    with translation.override("nl"):
+        ended = gettext(
+            "This session has ended. The live room is closed: you can still read the chat, the agenda "
+            "and the poll results."
+        )
+        visit(page, url)
+        expect(page.locator("#room-status")).to_have_text(gettext("Connected. You are in the live room."))
+        expect(page.get_by_role("button", name=re.compile(rf"^{gettext('Open this item')}"))).to_have_count(2)
+
+        page.context.set_offline(True)
+        ends_at = timezone.now() - datetime.timedelta(hours=1)
+        Session.objects.filter(pk=session.pk).update(
+            starts_at=ends_at - datetime.timedelta(hours=2), ends_at=ends_at
+        )
+        say(page, "Nog een laatste vraag")
+        page.context.set_offline(False)
+
+        expect(page.locator("#room-status")).to_have_text(ended, timeout=15_000)
+        expect(page.get_by_role("button", name=gettext("Send"), exact=True)).to_be_disabled()
+        expect(page.get_by_role("button", name=re.compile(rf"^{gettext('Open this item')}"))).to_have_count(0)
+        expect(page.locator(".room-message--pending")).to_contain_text(
+            gettext("Not sent: the live room is closed.")
+        )
+        expect(chat(page).get_by_text("Tot de volgende keer!")).to_be_visible()
+        assert_accessible(page)
+        assert not ChatMessage.objects.filter(text="Nog een laatste vraag").exists()
+
+        visit(page, url)
+        expect(page.locator("#room-status")).to_have_text(ended)
+        expect(chat(page).get_by_text("Tot de volgende keer!")).to_be_visible()
+        expect(page.get_by_label(gettext("Your message"))).to_have_count(0)
+        expect(page.get_by_role("region", name=gettext("Speaking queue"))).to_have_count(0)

@@ -1,10 +1,12 @@
 """The live room of a session, through Channels' WebsocketCommunicator.
 
 Members only; chat saved before it is broadcast, deduplicated, limited; backfill after a
-reconnection; the agenda everyone follows; the speaking queue; polls; presence.
+reconnection; the agenda everyone follows; the speaking queue; polls; presence; read-only once
+the session is over or cancelled.
 """
 
 import asyncio
+import datetime
 import json
 
 import pytest
@@ -15,6 +17,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from network import consumers, live
@@ -135,11 +138,6 @@ async def test_outsiders_are_refused_alike_whether_the_session_exists_or_not(roo
     assert await closed_with(Client(outsider, 999_999)) == consumers.CLOSE_NOT_FOUND
     # And the outsider did not show up in the room.
     assert not await db(RoomPresence.objects.filter(user=outsider).exists)()
-
-
-async def test_a_cancelled_session_has_no_room(room):
-    await db(Session.objects.filter(pk=room["session"].pk).update)(cancelled_at=timezone.now())
-    assert await closed_with(Client(room["anna"], room["session"].pk)) == consumers.CLOSE_NOT_FOUND
 
 
 async def test_a_member_logged_in_with_a_session_cookie_enters_through_the_full_stack(room):
@@ -269,7 +267,8 @@ async def test_a_member_who_reconnects_receives_what_was_missed(room):
 
     for text in ("While you were away", "And this too"):
         await anna.send({"type": "chat", "text": text})
-        await anna.expect("chat")
+        # Wait for this very message: Anna's copy of "Before the tunnel" is still unread.
+        await anna.expect("chat", where=lambda data, text=text: data["message"]["text"] == text)
 
     ben = await Client(room["ben"], room["session"].pk).open(last_id=last_seen)
     assert [message["text"] for message in ben.state["messages"]] == ["While you were away", "And this too"]
@@ -568,6 +567,145 @@ async def test_pings_keep_the_connection_marked_as_seen(room):
     assert not await db(RoomPresence.objects.exists)()
 
 
+# --- after the session -------------------------------------------------------------------------
+
+ENDED = (
+    "This session has ended. The live room is closed: you can still read the chat, the agenda and "
+    "the poll results."
+)
+CANCELLED = "This session was cancelled. The live room is closed: you can still read it."
+
+
+def end_session(session, minutes_ago):
+    """The session (of two hours) ended this many minutes ago; the room closes 30 minutes after."""
+    ends_at = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=ends_at - datetime.timedelta(hours=2), ends_at=ends_at
+    )
+
+
+def notice(text, language="nl"):
+    with translation.override(language):
+        return gettext(text)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+async def test_after_the_session_every_write_is_refused_in_the_senders_language(room, language):
+    session = room["session"]
+    poll = await db(make_poll)(session)
+    option = await db(lambda: poll.options.first().pk)()
+    item = await db(lambda: session.agenda_items.first().pk)()
+    await db(end_session)(session, 31)
+    facilitator = await Client(room["facilitator"], session.pk).open()
+    await facilitator.hello(language=language)
+    anna = await Client(room["anna"], session.pk).open()
+    await anna.hello(language=language)
+
+    writes = [
+        (anna, {"type": "chat", "text": "Nog één ding", "client_id": "late"}),
+        (anna, {"type": "hand", "raised": True}),
+        (anna, {"type": "hand", "raised": False}),
+        (anna, {"type": "vote", "poll": poll.pk, "option": option}),
+        (facilitator, {"type": "agenda", "item": item}),
+        (facilitator, {"type": "create_poll", "question": "Nog een?", "options": ["Ja", "Nee"]}),
+        (facilitator, {"type": "close_poll", "poll": poll.pk}),
+        (facilitator, {"type": "floor", "user": room["anna"].pk}),
+        (facilitator, {"type": "clear_hands"}),
+    ]
+    for client, write in writes:
+        await client.send(write)
+        refusal = await client.expect("error")
+        assert (refusal["code"], refusal["message"]) == ("closed", notice(ENDED, language)), write
+    await anna.nothing()  # nothing was broadcast
+
+    assert not await db(ChatMessage.objects.filter(session=session).exists)()
+    assert not await db(HandRaise.objects.filter(session=session).exists)()
+    assert not await db(PollVote.objects.filter(poll=poll).exists)()
+    assert await db(
+        lambda: list(Poll.objects.filter(session=session).values_list("is_open", flat=True))
+    )() == [True]
+    assert await db(lambda: Session.objects.get(pk=session.pk).current_agenda_item_id)() is None
+    await facilitator.close()
+    await anna.close()
+
+
+async def test_after_the_session_the_room_can_still_be_read(room):
+    session = room["session"]
+
+    def during_the_session():
+        ChatMessage.objects.create(session=session, author=room["ben"], text="Tot volgende keer")
+        poll = make_poll(session, "Volgende keer online?", ["Ja", "Nee"])
+        PollVote.objects.create(poll=poll, user=room["ben"], option=poll.options.first())
+
+    await db(during_the_session)()
+    await db(end_session)(session, 31)
+    anna = await Client(room["anna"], session.pk).open()
+    state = anna.state
+    assert state["open"] is False
+    assert state["notice"] == notice(ENDED)
+    assert [message["text"] for message in state["messages"]] == ["Tot volgende keer"]
+    assert [item["title"] for item in state["agenda"]["items"]] == ["Welcome", "Cases", "Next steps"]
+    assert [(poll["question"], poll["total"]) for poll in state["polls"]] == [("Volgende keer online?", 1)]
+    await anna.close()
+
+
+async def test_the_room_stays_open_for_a_while_after_the_planned_end(room):
+    await db(end_session)(room["session"], 10)
+    anna = await Client(room["anna"], room["session"].pk).open()
+    assert anna.state["open"] is True and anna.state["notice"] is None
+    await anna.send({"type": "chat", "text": "We lopen wat uit", "client_id": "over"})
+    assert (await anna.expect("chat"))["message"]["text"] == "We lopen wat uit"
+    await anna.close()
+
+
+async def test_a_message_saved_before_the_end_is_still_confirmed_when_sent_again(room):
+    """Its confirmation was lost with the connection: the resend after the end finds it saved."""
+    session = room["session"]
+    anna = await Client(room["anna"], session.pk).open()
+    await anna.send({"type": "chat", "text": "Bedankt allemaal", "client_id": "thanks"})
+    saved = (await anna.expect("chat"))["message"]
+    await anna.close()
+    await db(end_session)(session, 31)
+
+    again = await Client(room["anna"], session.pk).open(last_id=saved["id"])
+    await again.send({"type": "chat", "text": "Bedankt allemaal", "client_id": "thanks"})
+    assert (await again.expect("chat"))["message"]["id"] == saved["id"]
+    await again.send({"type": "chat", "text": "En nog iets", "client_id": "more"})
+    assert (await again.expect("error"))["code"] == "closed"
+    assert await db(ChatMessage.objects.filter(session=session).count)() == 1
+    await again.close()
+
+
+async def test_a_connection_still_open_when_the_room_closes_is_closed_at_its_next_ping(room):
+    anna = await Client(room["anna"], room["session"].pk).open()
+    await db(end_session)(room["session"], 31)
+    await anna.send({"type": "ping"})
+    output = await anna.communicator.receive_output(timeout=TIMEOUT)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_ROOM_CLOSED}
+
+
+async def test_a_cancelled_sessions_room_is_read_only(room):
+    session = room["session"]
+    anna = await Client(room["anna"], session.pk).open()
+    await db(Session.objects.filter(pk=session.pk).update)(cancelled_at=timezone.now())
+    await anna.send({"type": "ping"})
+    output = await anna.communicator.receive_output(timeout=TIMEOUT)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_ROOM_CLOSED}
+
+    again = await Client(room["anna"], session.pk).open()
+    assert again.state["open"] is False
+    assert again.state["notice"] == notice(CANCELLED)
+    await again.send({"type": "chat", "text": "Gaat het niet door?", "client_id": "why"})
+    assert await again.expect("error") == {
+        "type": "error",
+        "code": "closed",
+        "message": notice(CANCELLED),
+        "client_id": "why",
+    }
+    assert not await db(ChatMessage.objects.filter(session=session).exists)()
+    await again.close()
+
+
 # --- the room page -----------------------------------------------------------------------------
 
 
@@ -616,6 +754,62 @@ def test_the_room_page_is_a_404_for_everyone_else(client, room):
     foreign = make_session(other)
     log_in(client, room["anna"])
     assert client.get(f"/nl/networks/{room['network'].slug}/sessions/{foreign.pk}/room/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_after_the_session_the_room_page_is_a_read_only_record(client, room, language):
+    from tests.factories import log_in
+
+    session = room["session"]
+    Session.objects.filter(pk=session.pk).update(current_agenda_item=session.agenda_items.first())
+    ChatMessage.objects.create(session=session, author=room["ben"], text="Tot volgende keer")
+    poll = make_poll(session, "Volgende keer online?", ["Ja", "Nee"])
+    PollVote.objects.create(poll=poll, user=room["ben"], option=poll.options.first())
+    end_session(session, 31)
+    log_in(client, room["facilitator"], language)
+    response = client.get(f"/{language}/networks/{room['network'].slug}/sessions/{session.pk}/room/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert escape(notice(ENDED, language)) in html
+    assert "Tot volgende keer" in html and "Welcome" in html
+    assert "Volgende keer online?" in html and "(100%)" in html
+    # No form, no controls, no script: nothing invites writing.
+    for writing in (
+        "room-chat-form",
+        "room-poll-form",
+        "room-hand-button",
+        "room-clear-hands",
+        "room-strings",
+    ):
+        assert f'id="{writing}"' not in html
+    assert "network-room.js" not in html
+    assert 'aria-current="step"' not in html  # nothing is "now" on the agenda any more
+
+
+def test_the_room_page_of_a_cancelled_session_says_so(client, room):
+    from tests.factories import log_in
+
+    Session.objects.filter(pk=room["session"].pk).update(cancelled_at=timezone.now())
+    log_in(client, room["anna"])
+    response = client.get(f"/nl/networks/{room['network'].slug}/sessions/{room['session'].pk}/room/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert escape(notice(CANCELLED)) in html
+    assert 'id="room-chat-form"' not in html
+
+
+def test_the_session_page_leads_to_the_room_during_and_after_the_session(client, room):
+    from tests.factories import log_in
+
+    session = room["session"]
+    room_url = f"/nl/networks/{room['network'].slug}/sessions/{session.pk}/room/"
+    log_in(client, room["anna"])
+    with translation.override("nl"):
+        assert gettext("Open the live room") in client.get(session.get_absolute_url()).content.decode()
+        end_session(session, 31)
+        html = client.get(session.get_absolute_url()).content.decode()
+        assert f'href="{room_url}"' in html
+        assert gettext("Read the chat and the poll results of the live room") in html
 
 
 async def test_a_server_process_joins_the_rooms_group_once_whatever_the_number_of_connections(room, settings):

@@ -96,6 +96,21 @@ def test_upcoming_and_past_sessions():
     assert live.is_live() and not future.is_live()
 
 
+def test_the_live_room_stays_open_a_while_after_the_end_and_never_once_cancelled(settings):
+    settings.VILLAGE_NETWORK_ROOM_GRACE_MINUTES = 30
+    session = make_session(make_network(), hours=2)
+    end = session.ends_at
+    minute = datetime.timedelta(minutes=1)
+    assert session.room_is_open(session.starts_at - datetime.timedelta(days=1))  # to prepare
+    assert session.room_is_open(session.starts_at + minute)
+    assert session.room_is_open(end + 29 * minute)  # sessions run over
+    assert not session.room_is_open(end + 30 * minute)
+    settings.VILLAGE_NETWORK_ROOM_GRACE_MINUTES = 0
+    assert not session.room_is_open(end)
+    session.cancelled_at = timezone.now()
+    assert not session.room_is_open(session.starts_at - datetime.timedelta(days=1))
+
+
 def test_chat_backfill_and_one_vote_per_poll():
     network = make_network()
     user = make_member(network)
