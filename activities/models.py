@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from village import geo
+
 from .fields import WeekdaysField
 from .schedule import Schedule
 
@@ -137,18 +139,8 @@ class Venue(models.Model):
     street = models.CharField(_("street and number"), max_length=150)
     postcode = models.CharField(_("postcode"), max_length=10)
     municipality = models.CharField(_("municipality"), max_length=80)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = geo.latitude_field()
+    longitude = geo.longitude_field()
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     directions = models.CharField(_("how to get there"), max_length=200, blank=True)
 

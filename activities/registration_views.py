@@ -11,12 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import AccountType
+from village.redirects import local_url
 
 from . import ical, services
 from .forms import ChildrenForm, QueryDescriber, SaveSearchForm, describe_query
@@ -195,14 +195,6 @@ def _finder_url(request):
     return page.get_url(request) if page else "/"
 
 
-def _safe_next(request, value, fallback):
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return fallback
-
-
 @require_http_methods(["GET", "POST"])
 def save_search(request):
     data = request.POST if request.method == "POST" else None
@@ -214,9 +206,9 @@ def save_search(request):
         # A form posted from the finder: back to the same search after logging in.
         query = request.POST.get("query", "")
         fallback = _finder_url(request) + (f"?{query}" if query else "")
-        return redirect_to_login(_safe_next(request, request.POST.get("next"), fallback))
+        return redirect_to_login(local_url(request, request.POST.get("next")) or fallback)
     if request.method == "POST" and form.is_valid():
-        back = _safe_next(request, form.cleaned_data["next"], reverse("activities:saved_searches"))
+        back = local_url(request, form.cleaned_data["next"]) or reverse("activities:saved_searches")
         try:
             services.save_search(
                 actor=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]

@@ -392,6 +392,16 @@ class Session(models.Model):
         return self.ends_at <= (now or timezone.now())
 
     @property
+    def room_closes_at(self):
+        """Sessions run over: the live room stays open a while after the planned end."""
+        return self.ends_at + datetime.timedelta(minutes=settings.VILLAGE_NETWORK_ROOM_GRACE_MINUTES)
+
+    def room_is_open(self, now=None):
+        """Whether the live room takes messages, hands, votes and agenda changes. Once the
+        session is over (or cancelled) the room is a read-only record of what was said."""
+        return self.cancelled_at is None and (now or timezone.now()) < self.room_closes_at
+
+    @property
     def minutes_published(self):
         return self.minutes_published_at is not None
 
@@ -585,6 +595,10 @@ class PollVote(models.Model):
 
 
 class AgeBand(models.TextChoices):
+    """The age of a case's child: coarse, so that a case stays pseudonymous, and along the school
+    stages of SchoolLevel. Not participation.models.AgeBand (who posted an idea, finer for
+    workshop children) nor network.overview.AGE_GROUPS (the offer, over activities' age ranges)."""
+
     UNDER_6 = "0-5", _("0 to 5 years")
     AGE_6_11 = "6-11", _("6 to 11 years")
     AGE_12_14 = "12-14", _("12 to 14 years")
@@ -744,6 +758,9 @@ class PracticeVisibility(models.TextChoices):
 
 
 class PracticeAge(models.TextChoices):
+    """Whom a good practice is for, in the two groups the field's networks speak of ("the needs of
+    under-12s and over-12s in the region"); case ages are AgeBand above."""
+
     UNDER_12 = "-12", _("Under 12")
     OVER_12 = "+12", _("12 and over")
     BOTH = "both", _("All ages")

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from village import geo
 from village.panels import TranslationStatusPanel
 
 LANGUAGE_CHOICES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
@@ -123,22 +124,8 @@ class TrackPage(Page):
     place_name = models.CharField(
         _("place"), max_length=120, blank=True, help_text=_("A neighbourhood, a school, a square...")
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = geo.latitude_field(null=True, blank=True)
+    longitude = geo.longitude_field(null=True, blank=True)
     ideas_need_location = models.BooleanField(
         _("ideas have a point on the map"),
         default=False,
@@ -365,6 +352,11 @@ def new_participant_token():
 
 
 class AgeBand(models.TextChoices):
+    """How old the author of an idea or comment is, as a child picks it in a workshop or from a
+    young person's birth year, for the results' "who took part" (adults post too): not
+    network.models.AgeBand (a case's child, coarse to stay pseudonymous) nor
+    network.overview.AGE_GROUPS (the offer, counted over the age ranges of activities)."""
+
     UNDER_6 = "under_6", _("younger than 6")
     AGE_6_8 = "6_8", _("6 to 8")
     AGE_9_11 = "9_11", _("9 to 11")
@@ -568,22 +560,8 @@ class Idea(Contribution):
     )
     image = models.ImageField(_("picture or drawing"), upload_to="ideas/%Y/%m/", blank=True)
     image_alt = models.CharField(_("what the picture shows"), max_length=200, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = geo.latitude_field(null=True, blank=True)
+    longitude = geo.longitude_field(null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.RECEIVED, db_index=True
     )

@@ -11,12 +11,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from activities.models import Theme
+from village.redirects import local_url
 
 from . import moderation_services, services
 from .forms import STATUS_ORDER, CommentForm, IdeaFilterForm, IdeaForm, VoteForm
@@ -270,12 +271,7 @@ def idea_detail(request, pk):
 
 
 def _back(request, default):
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(default)
+    return redirect(local_url(request, request.POST.get("next")) or default)
 
 
 def _apply_errors(form, error):

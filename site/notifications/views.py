@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from village.redirects import local_url
 
 from . import services
 from .models import Notification
@@ -24,12 +25,6 @@ def notification_list(request):
     )
 
 
-def _safe_url(request, url):
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-        return url
-    return None
-
-
 @login_required
 @require_POST
 def mark_read(request, pk):
@@ -37,7 +32,7 @@ def mark_read(request, pk):
     services.mark_read(user=request.user, notification_id=pk)
     if request.POST.get("open"):
         notification = Notification.objects.for_user(request.user).filter(pk=pk).first()
-        target = _safe_url(request, notification.url if notification else "")
+        target = local_url(request, notification.url if notification else "")
         if target:
             return redirect(target)
     return redirect("notifications:list")
