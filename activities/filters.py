@@ -12,6 +12,8 @@ from django.db.models import Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils.translation import gettext_lazy as _
 
+from village import geo
+
 from .fields import WEEKDAY_CHOICES
 from .models import Activity, JoinMode, Pillar, PriceUnit, ScheduleKind, SpokenLanguage, Theme
 
@@ -60,7 +62,7 @@ class PointField(forms.CharField):
             lat, lon = (float(part) for part in value.split(","))
         except ValueError as error:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+        if not geo.is_point(lat, lon):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return lat, lon
 
@@ -80,12 +82,8 @@ class BoxField(forms.CharField):
             min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
         except ValueError as error:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
-        valid = (
-            -180 <= min_lon <= max_lon <= 180
-            and -90 <= min_lat <= max_lat <= 90
-            and not any(math.isnan(v) for v in (min_lon, min_lat, max_lon, max_lat))
-        )
-        if not valid:
+        corners = geo.is_point(min_lat, min_lon) and geo.is_point(max_lat, max_lon)
+        if not (corners and min_lon <= max_lon and min_lat <= max_lat):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return min_lon, min_lat, max_lon, max_lat
 

@@ -5,6 +5,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ChildProfile
+from village.forms import ModelMultipleChoiceField
 
 from .filters import ActivityFilterForm
 
@@ -13,7 +14,7 @@ class ChildrenForm(forms.Form):
     """A parent ticks the children to register. Children who cannot join are shown, disabled,
     with the reason (see `options`); only the others are valid choices."""
 
-    children = forms.ModelMultipleChoiceField(
+    children = ModelMultipleChoiceField(
         label=_("Who are you registering?"),
         queryset=ChildProfile.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import LANGUAGE_CHOICES, MemberRole, NetworkMember, RsvpAnswer
+from .models import LANGUAGE_CHOICES, AgendaItem, Invitation, MemberRole, NetworkMember, RsvpAnswer
 
 MAX_INVITES = 50
 MAX_AGENDA_ITEMS = 30
+MAX_AGENDA_ITEM_LENGTH = AgendaItem._meta.get_field("title").max_length
 
 
 class ProfileForm(forms.ModelForm):
@@ -63,6 +64,9 @@ class InviteForm(forms.Form):
                 validate_email(part)
             except ValidationError:
                 invalid.append(part)
+            else:
+                if len(part) > Invitation._meta.get_field("email").max_length:
+                    invalid.append(part)  # valid, but longer than addresses can be stored
         if invalid:
             raise ValidationError(
                 _("These are not e-mail addresses: %(addresses)s") % {"addresses": ", ".join(invalid)}
@@ -101,21 +105,31 @@ class SessionForm(forms.Form):
 
     def clean_agenda(self):
         items = [line.strip(" -•\t") for line in self.cleaned_data["agenda"].splitlines()]
-        items = [item[:200] for item in items if item]
+        items = [item for item in items if item]
         if len(items) > MAX_AGENDA_ITEMS:
             raise ValidationError(
                 _("An agenda can have at most %(count)d items.") % {"count": MAX_AGENDA_ITEMS}
             )
+        for number, item in enumerate(items, start=1):
+            if len(item) > MAX_AGENDA_ITEM_LENGTH:
+                raise ValidationError(
+                    _("Agenda item %(number)d is longer than %(count)d characters: make it shorter.")
+                    % {"number": number, "count": MAX_AGENDA_ITEM_LENGTH}
+                )
         return items
 
     def clean(self):
         data = super().clean()
         if data.get("date") and data.get("start_time"):
             starts_at = timezone.make_aware(datetime.datetime.combine(data["date"], data["start_time"]))
+            try:
+                data["ends_at"] = starts_at + datetime.timedelta(minutes=data.get("duration") or 60)
+            except OverflowError:  # the last day of the calendar (year 9999)
+                self.add_error("date", forms.DateField.default_error_messages["invalid"])
+                return data
             if starts_at < timezone.now():
                 self.add_error("date", _("Choose a date and time in the future."))
             data["starts_at"] = starts_at
-            data["ends_at"] = starts_at + datetime.timedelta(minutes=data.get("duration") or 60)
         return data
 
 

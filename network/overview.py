@@ -50,6 +50,9 @@ class AgeGroup:
         )
 
 
+# Ranges compared with the ages activities announce (not stored, no choice a person makes), as
+# README "Regional overview" describes them; a case's child has the coarser network.models.AgeBand
+# and an idea's author participation.models.AgeBand.
 AGE_GROUPS = [
     AgeGroup("0_5", _("0–5 years"), "0–5", 0, 5),
     AgeGroup("6_11", _("6–11 years"), "6–11", 6, 11),

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from activities.models import Activity
+from village.forms import MAX_KEY
 
 from .access import member_or_404, object_or_404
 from .models import Network, Practice, PracticeAge, PracticeVisibility
@@ -138,12 +139,29 @@ def parse_activity_references(text):
         if not line:
             continue
         match = ACTIVITY_ADDRESS_RE.search(line) or re.fullmatch(r"#?(\d+)", line)
-        if match is None:
+        digits = match.group(1) if match else ""
+        # No key has more digits than the largest (and SQLite fails on larger numbers).
+        if not digits or len(digits) > len(str(MAX_KEY)) or int(digits) > MAX_KEY:
             raise ValidationError(
                 _("“%(text)s” is not the address or the number of an activity."), params={"text": line[:60]}
             )
-        numbers.append(int(match.group(1)))
+        numbers.append(int(digits))
     return list(dict.fromkeys(numbers))
+
+
+# The free-text parts of a practice, in the field's format.
+TEXT_FIELDS = (
+    "goal",
+    "audience",
+    "vision",
+    "activities_text",
+    "method",
+    "partners",
+    "funding",
+    "success_factors",
+    "obstacles",
+    "contact",
+)
 
 
 class PracticeForm(forms.ModelForm):
@@ -178,21 +196,7 @@ class PracticeForm(forms.ModelForm):
             "tags",
             "visibility",
         ]
-        widgets = {
-            field: forms.Textarea(attrs={"rows": 4})
-            for field in (
-                "goal",
-                "audience",
-                "vision",
-                "activities_text",
-                "method",
-                "partners",
-                "funding",
-                "success_factors",
-                "obstacles",
-                "contact",
-            )
-        }
+        widgets = {field: forms.Textarea(attrs={"rows": 4}) for field in TEXT_FIELDS}
         widgets["visibility"] = forms.RadioSelect
         widgets["age"] = forms.RadioSelect
 
@@ -214,6 +218,13 @@ class PracticeForm(forms.ModelForm):
             )
         else:
             self.fields["language"].initial = (get_language() or "nl")[:2]
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        limit = Tag._meta.get_field("name").max_length
+        if any(len(tag) > limit for tag in tags):
+            raise ValidationError(_("A tag can have at most %(count)s characters."), params={"count": limit})
+        return tags
 
     def clean_activity_links(self):
         numbers = parse_activity_references(self.cleaned_data.get("activity_links"))

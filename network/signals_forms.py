@@ -4,6 +4,8 @@ a signal report leaves the network."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from village.forms import ModelMultipleChoiceField
+
 from .case_forms import MAX_TEXT, PseudonymousFormMixin, _textarea
 from .models import Case, Signal, SignalAdditionKind, SignalBundle, SignalStatus
 
@@ -81,7 +83,7 @@ class SignalStatusForm(PseudonymousFormMixin, forms.Form):
 
 
 class BundleForm(forms.ModelForm):
-    signals = forms.ModelMultipleChoiceField(
+    signals = ModelMultipleChoiceField(
         label=_("Signals in this bundle"),
         queryset=Signal.objects.none(),
         required=False,

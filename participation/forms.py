@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Theme
+from village import geo
 from village.uploads import clean_image
 
 from .models import LANGUAGE_CHOICES, IdeaStatus
@@ -61,12 +62,8 @@ class IdeaForm(forms.Form):
         required=False,
         help_text=_("For people who cannot see the picture."),
     )
-    latitude = forms.DecimalField(
-        label=_("Latitude"), required=False, max_digits=9, decimal_places=6, min_value=-90, max_value=90
-    )
-    longitude = forms.DecimalField(
-        label=_("Longitude"), required=False, max_digits=9, decimal_places=6, min_value=-180, max_value=180
-    )
+    latitude = geo.latitude_formfield(label=_("Latitude"), required=False)
+    longitude = geo.longitude_formfield(label=_("Longitude"), required=False)
 
     def __init__(self, *args, track, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -334,13 +334,22 @@ class NicknameForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_nickname(self):
-        from .moderation import ADDRESS, BLOCKED_WORD, EMAIL, FULL_NAME, PHONE, _blocked_words, detect
+        from .moderation import (
+            ADDRESS,
+            BLOCKED_WORD,
+            EMAIL,
+            FULL_NAME,
+            NATIONAL_NUMBER,
+            PHONE,
+            blocklist,
+            detect,
+        )
 
         nickname = " ".join(_plain(self.cleaned_data["nickname"]).split())
         if len(nickname) < NICKNAME_MIN:
             raise ValidationError(gettext("Choose a nickname of at least two letters."), code="short")
-        codes = {reason["code"] for reason in detect(nickname, blocked_words=_blocked_words())}
-        if codes & {EMAIL, PHONE, ADDRESS}:
+        codes = {reason["code"] for reason in detect(nickname, blocked_words=blocklist())}
+        if codes & {EMAIL, PHONE, NATIONAL_NUMBER, ADDRESS}:
             raise ValidationError(
                 gettext("No e-mail address or phone number, please: just a nickname."), code="personal_data"
             )
