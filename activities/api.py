@@ -25,6 +25,7 @@ from ninja import Field, Path, Router, Schema
 
 from village.api_support import LANGUAGES, ErrorSchema, response_language, vary_on_language
 
+from . import page_cache
 from .filters import DAYS, TIME_CHOICES, ActivityFilterForm
 from .models import (
     Activity,
@@ -374,6 +375,27 @@ SCHEDULE_FIELDS = [
     "school_system",
 ]
 CANCELLED = ROW_FIELDS.index("cancelled")
+# The properties that need a row field (the others, pk and the place, are always needed): a
+# field no asked-for property needs is selected as NULL, so that the default answer (ids and
+# places) does not carry ten thousand titles and summaries from the database.
+NEEDED_BY = {
+    "_title": {"title", "url"},
+    "_summary": {"summary"},
+    "organisation__name": {"organisation"},
+    "_municipality": {"municipality"},
+    "_postcode": {"postcode"},
+    "venue__wheelchair_accessible": {"wheelchair"},
+    "pillar": {"pillar"},
+    "min_age": {"min_age"},
+    "max_age": {"max_age"},
+    "price_unit": {"free", "price_unit"},
+    "price": {"free", "price"},
+    "_reduced": {"reduced_tariff"},
+    "join_mode": {"join_mode", "places_left"},
+    "capacity": {"places_left"},
+    "confirmed_count": {"places_left"},
+    "cancelled": {"cancelled", "next_session"},
+}
 # Beyond this many features, the related rows are selected with the filters as a subquery rather
 # than with a list of ids.
 MAX_LISTED_IDS = 2000
@@ -417,11 +439,27 @@ def list_activities(request):
             errors = {**{name: list(messages) for name, messages in form.errors.items()}, **errors}
         if errors:
             return vary_on_language(_invalid(errors), request)
-        with _without_cycle_collection():
-            body = _collection(request, form, fields, language)
+        body = page_cache.remember(
+            ("api", language, request.scheme, request.get_host(), request.get_full_path()),
+            lambda: _collection(request, form, fields, language),
+        )
     return vary_on_language(_geojson_response(body, language), request)
 
 
+@contextmanager
+def _without_cycle_collection():
+    """Tens of thousands of small dicts and lists, none in a reference cycle: the cyclic garbage
+    collector would run hundreds of times for nothing (a third of the CPU time for 10,000)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_without_cycle_collection()
 def _collection(request, form, fields, language):
     """The FeatureCollection as JSON text, in a fixed number of queries: the activities, then, if
     asked for, their themes, their languages, and the cancellations and holidays that decide
@@ -434,7 +472,10 @@ def _collection(request, form, fields, language):
         _postcode=Coalesce("venue__postcode", "organisation__postcode"),
         _reduced=ExpressionWrapper(Q(reduced_price__isnull=False) | ~Q(reduced_schemes=[]), BooleanField()),
     )
-    row_fields = ROW_FIELDS + (SCHEDULE_FIELDS if "next_session" in wanted else [])
+    unused = [name for name in ROW_FIELDS if name in NEEDED_BY and not NEEDED_BY[name] & wanted]
+    queryset = queryset.annotate(**{f"_unused_{name}": Value(None, CharField()) for name in unused})
+    row_fields = [f"_unused_{name}" if name in unused else name for name in ROW_FIELDS]
+    row_fields += SCHEDULE_FIELDS if "next_session" in wanted else []
     if "distance_km" in queryset.query.annotations:
         # PostgreSQL wants the ORDER BY of a SELECT DISTINCT (theme filter) in the select list.
         row_fields.append("distance_km")
@@ -523,19 +564,6 @@ def _collection(request, form, fields, language):
     return json.dumps(
         {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
     )
-
-
-@contextmanager
-def _without_cycle_collection():
-    """Tens of thousands of small dicts and lists, none in a reference cycle: the cyclic garbage
-    collector would run hundreds of times for nothing (a third of the CPU time for 10,000)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _related_codes(through, target, code_field, ids, order):

@@ -20,6 +20,9 @@ with messages waiting to be shown, responses that set a cookie or used a CSRF to
 other than a GET answered 200 by a view that asked for it (finder and activity page only).
 A hit costs one round trip to the cache (the version and the entry in one MGET).
 
+The open-data API's collection (`/api/v1/activities`) is kept by the same rules through
+`remember()`: it is the same for everyone, and its next sessions count from today on.
+
 Set `VILLAGE_PAGE_CACHE = False` to switch it off.
 """
 
@@ -157,10 +160,37 @@ def build():
     return str(latest)
 
 
-def _entry_key(request):
-    address = f"{build()}|{get_language()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+def _key(*parts):
+    """The cache key of an entry: the build, the given parts and today's date."""
+    address = "|".join((build(), *(str(part) for part in parts)))
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
     return f"{ENTRY_PREFIX}{timezone.localdate().isoformat()}:{digest}"
+
+
+def _entry_key(request):
+    return _key(get_language(), request.scheme, request.get_host(), request.get_full_path())
+
+
+def _lookup(key):
+    """(the current version, the entry kept under the key if it is still right, else None),
+    in one round trip; raises when the cache is down."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = current_version()
+    entry = found.get(key)
+    if entry and entry["version"] == version and entry["until"] > _now():
+        return version, entry
+    return version, None
+
+
+def _store(key, version, until_timestamp, **fields):
+    """Keeps an entry of this version until the timestamp (at most MAX_AGE from now)."""
+    now = _now()
+    until_timestamp = min(until_timestamp, now + MAX_AGE)
+    timeout = int(until_timestamp - now)
+    if timeout >= 1:
+        cache.set(key, {"version": version, "until": until_timestamp, **fields}, timeout)
 
 
 def _is_candidate(request):
@@ -186,15 +216,11 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = _entry_key(request)
         try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY)
-            if version is None:
-                version = current_version()
+            version, entry = _lookup(key)
         except Exception:  # noqa: BLE001 - the cache is an optimisation: without it, render
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
-        entry = found.get(key)
-        if entry and entry["version"] == version and entry["until"] > _now():
+        if entry:
             return self._replay(entry)
         response = self.get_response(request)
         try:
@@ -220,21 +246,39 @@ class AnonymousPageCacheMiddleware:
             return
         if request.user.is_authenticated or len(messages.get_messages(request)):
             return
-        now = _now()
-        until_timestamp = min(until_timestamp, now + MAX_AGE)
-        timeout = int(until_timestamp - now)
-        if timeout < 1:
-            return
-        entry = {
-            "version": version,
-            "until": until_timestamp,
-            "content": response.content,
-            "headers": [
+        _store(
+            key,
+            version,
+            until_timestamp,
+            content=response.content,
+            headers=[
                 (name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS
             ],
-            "uses_geolocation": bool(getattr(response, "uses_geolocation", False)),
-        }
-        cache.set(key, entry, timeout)
+            uses_geolocation=bool(getattr(response, "uses_geolocation", False)),
+        )
+
+
+def remember(parts, compute):
+    """The text `compute()` returns, kept like a whole page (same version, day and expiry rules)
+    under `parts`, for answers that are the same for everyone whatever their session: the
+    open-data API. `parts` must hold everything the text depends on besides content and day
+    (the language, the full path with the query string)."""
+    if not enabled():
+        return compute()
+    key = _key(*parts)
+    try:
+        version, entry = _lookup(key)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation: without it, compute
+        logger.warning("page cache unavailable", exc_info=True)
+        return compute()
+    if entry:
+        return entry["content"]
+    content = compute()
+    try:
+        _store(key, version, until(end_of_today()), content=content)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable", exc_info=True)
+    return content
 
 
 # --- what invalidates -------------------------------------------------------------------------

@@ -112,6 +112,11 @@ def urls_to_measure(env):
         # first visit after a change): every request has another address.
         "activities page, not cached": (found["finder"], UNCACHED),
         "activity page, not cached": (found["activity"], UNCACHED),
+        "API, city bbox + filters, not cached": (
+            "/api/v1/activities?bbox=4.30,50.82,4.40,50.87&age=10&day=wed&lang=fr",
+            UNCACHED,
+        ),
+        "API, whole region, not cached": ("/api/v1/activities", UNCACHED),
     }
 
 
@@ -211,13 +216,13 @@ def print_table(results):
     ceiling = {run["connections"]: run for run in results["trivial view (ceiling)"]["runs"]}
     print()
     print(
-        f"{'what':32} {'size':>9} {'conn':>4} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'× ceiling':>9} {'errors':>6}"
+        f"{'what':38} {'size':>9} {'conn':>4} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'× ceiling':>9} {'errors':>6}"
     )
     for name, result in results.items():
         for run in result["runs"]:
             factor = run["median_ms"] / ceiling[run["connections"]]["median_ms"]
             print(
-                f"{name:32} {result['bytes']:>9} {run['connections']:>4} {run['median_ms']:>10.1f} "
+                f"{name:38} {result['bytes']:>9} {run['connections']:>4} {run['median_ms']:>10.1f} "
                 f"{run['p95_ms']:>8.1f} {run['requests_per_s']:>8.0f} {factor:>9.1f} {run['errors']:>6}"
             )
 

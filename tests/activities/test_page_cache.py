@@ -302,3 +302,43 @@ def test_a_kept_card_is_the_card_as_rendered(client, finder):
     card = first[first.index('<ol class="activity-list"') : first.index("</ol>")]
     assert card == second[second.index('<ol class="activity-list"') : second.index("</ol>")]
     assert "Chess club" in card and '<li class="tag">Chess</li>' in card
+
+
+# --- the open-data API's collection ----------------------------------------------------------
+
+API = "/api/v1/activities?fields=id,title,places_left&lang=en"
+
+
+def api_features(client, url=API, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return {feature["properties"]["id"]: feature["properties"] for feature in response.json()["features"]}
+
+
+def test_the_api_answer_is_kept_and_follows_every_change(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    activity = RegistrationActivityFactory(capacity=3, title_en="Robot lab")
+    assert api_features(client)[activity.pk] == {"id": activity.pk, "title": "Robot lab", "places_left": 3}
+    with CaptureQueriesContext(connection) as queries:
+        assert api_features(client)[activity.pk]["places_left"] == 3
+    assert not [query for query in queries if "activities_activity" in query["sql"]]
+
+    child = ChildFactory()
+    services.register(actor=child.parent, activity=activity, children=[child])
+    assert api_features(client)[activity.pk]["places_left"] == 2
+    activity.title_en = "Robot lab for girls"
+    activity.save()
+    assert api_features(client)[activity.pk]["title"] == "Robot lab for girls"
+    activity.unpublish()
+    assert activity.pk not in api_features(client)
+
+
+def test_the_api_keeps_languages_apart(client):
+    activity = ActivityFactory(title_nl="Schaakclub", title_fr="Club d'échecs", title_en="Chess club")
+    url = "/api/v1/activities?fields=id,title"
+    assert api_features(client, url + "&lang=fr")[activity.pk]["title"] == "Club d'échecs"
+    assert api_features(client, url + "&lang=nl")[activity.pk]["title"] == "Schaakclub"
+    assert api_features(client, url, HTTP_ACCEPT_LANGUAGE="fr")[activity.pk]["title"] == "Club d'échecs"
+    assert api_features(client, url, HTTP_ACCEPT_LANGUAGE="en")[activity.pk]["title"] == "Chess club"
