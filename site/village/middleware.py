@@ -1,4 +1,6 @@
+from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -35,3 +37,25 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class AsyncFileStreamingMiddleware:
+    """Under ASGI (uvicorn), file responses are streamed a block at a time, each block read in a
+    worker thread. File responses (WhiteNoise's static files, media in the embedded default)
+    iterate synchronously; Django's ASGI handler would warn and read each file whole into
+    memory before sending it. First in MIDDLEWARE, so that it sees every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if isinstance(request, ASGIRequest) and response.streaming and not response.is_async:
+            response.streaming_content = _read_in_thread(response.streaming_content)
+        return response
+
+
+async def _read_in_thread(parts):
+    next_part = sync_to_async(next, thread_sensitive=False)
+    while (part := await next_part(parts, None)) is not None:
+        yield part

@@ -2,55 +2,29 @@
 
 Private services, so that stopping them disturbs nothing else on the machine: a PostgreSQL
 cluster (initdb in a temporary directory, on a free port), a Redis server and an SMTP sink that
-keeps what it receives. Server processes (uvicorn) and task workers (`manage.py db_worker`) run
-with the production settings (`village.settings.production`), as README "Run in production"
-describes, on free ports.
+keeps what it receives. Server processes (uvicorn, started by tests/servers.py) and task workers
+(`manage.py db_worker`) run with the production settings (`village.settings.production`), as
+README "Run in production" describes, on free ports.
 """
 
 import glob
 import os
 import pwd
 import shutil
-import signal
 import socket
 import socketserver
 import subprocess
-import sys
 import tempfile
 import threading
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-UVICORN = str(Path(PYTHON).parent / "uvicorn")
+from tests.servers import PYTHON, ROOT, free_port, start_servers, stop, wait_for
+
 PG_BIN = (
     Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
     if glob.glob("/usr/lib/postgresql/*/bin")
     else None
 )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(check, timeout=30, interval=0.2, what="it"):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            result = check()
-            if result:
-                return result
-        except Exception:  # noqa: BLE001, S110 - not ready yet
-            pass
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"Waited {timeout} s for {what}")
-        time.sleep(interval)
 
 
 def missing_tools():
@@ -254,30 +228,11 @@ class Stack:
         """Runs Python code in a Django shell on the stack's database; returns what it prints."""
         return self.manage("shell", "--no-imports", "-c", code)
 
-    def start_server(self, port=None):
-        port = port or free_port()
-        process = subprocess.Popen(
-            [
-                UVICORN,
-                "village.asgi:application",
-                "--app-dir",
-                "site",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            env=self.env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=open(self.directory / f"server-{port}.log", "w"),  # noqa: SIM115
-        )
-        self.processes.append(process)
-        base = f"http://127.0.0.1:{port}"
-        wait_for(
-            lambda: self.get(base + "/healthz")[0] in (200, 503), timeout=60, what=f"the server on {port}"
-        )
-        return base, process
+    def start_servers(self, count=1):
+        """[(base URL, process)] of `count` server processes (tests/servers.py)."""
+        started = start_servers(self.env, self.directory, count)
+        self.processes += [process for _, process in started]
+        return started
 
     def start_worker(self):
         process = subprocess.Popen(
@@ -299,29 +254,9 @@ class Stack:
         self.processes.append(process)
         return process
 
-    @staticmethod
-    def stop_process(process):
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-    @staticmethod
-    def get(url, headers=None):
-        """(status, body) of a GET, whatever the status."""
-        request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback
-        try:
-            with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 - loopback
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
     def destroy(self):
         for process in self.processes:
-            self.stop_process(process)
+            stop(process)
         self.redis.stop()
         self.smtp.shutdown()
         self.smtp.server_close()

@@ -3,7 +3,7 @@
 import subprocess
 from pathlib import Path
 
-from .stack import ROOT
+from tests.servers import ROOT
 
 COUNT_TABLES = """
 import json

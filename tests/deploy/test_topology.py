@@ -16,14 +16,12 @@ import pytest
 import websockets
 
 from tests.network.test_cross_process import PREPARE, expect, open_room, open_room_after
-
-from .stack import PYTHON, ROOT, wait_for
+from tests.servers import PYTHON, ROOT, get, wait_for
 
 
 @pytest.fixture(scope="module")
 def topology(stack):
-    first, _ = stack.start_server()
-    second, _ = stack.start_server()
+    (first, _), (second, _) = stack.start_servers(2)
     stack.start_worker()
     out = subprocess.run(
         [PYTHON, "-c", PREPARE],
@@ -38,14 +36,10 @@ def topology(stack):
     return first, second, room
 
 
-def port(base):
-    return int(base.rsplit(":", 1)[1])
-
-
 def test_both_processes_are_healthy(stack, topology):
     first, second, _ = topology
     for base in (first, second):
-        status, body = stack.get(base + "/healthz")
+        status, body = get(base + "/healthz")
         assert status == 200, body
         assert json.loads(body)["checks"]["channel_layer"]["service"] == "redis"
 
@@ -54,8 +48,8 @@ def test_a_message_through_one_process_reaches_a_client_on_the_other(topology):
     first, second, room = topology
 
     async def journey():
-        sofie, _ = await open_room(port(first), room["cookies"]["Sofie"], room["session"])
-        karim, _ = await open_room(port(second), room["cookies"]["Karim"], room["session"])
+        sofie, _ = await open_room(first, room["cookies"]["Sofie"], room["session"])
+        karim, _ = await open_room(second, room["cookies"]["Karim"], room["session"])
         await karim.send(json.dumps({"type": "chat", "text": "Goedemorgen via proces 2", "client_id": "t-1"}))
         received = await expect(sofie, "chat")
         assert received["message"]["text"] == "Goedemorgen via proces 2"
@@ -79,7 +73,7 @@ def test_chat_while_redis_is_down_is_refused_or_kept_never_lost(stack, topology)
     first, _, room = topology
 
     async def during_outage():
-        sofie, state = await open_room(port(first), room["cookies"]["Sofie"], room["session"])
+        sofie, state = await open_room(first, room["cookies"]["Sofie"], room["session"])
         last_id = max([message["id"] for message in state["messages"]], default=0)
         stack.redis.stop()
         answer = None
@@ -101,7 +95,7 @@ def test_chat_while_redis_is_down_is_refused_or_kept_never_lost(stack, topology)
 
     async def after_outage():
         async def reconnect():
-            return await open_room_after(port(first), room["cookies"]["Sofie"], room["session"], last_id)
+            return await open_room_after(first, room["cookies"]["Sofie"], room["session"], last_id)
 
         sofie, state = await wait_for_async(reconnect)
         texts = [message["text"] for message in state["messages"]]

@@ -2,26 +2,22 @@
 the member connected to process 2, through the Redis channel layer; presence and the agenda
 are shared too (they live in the database, not in a process).
 
-Two real uvicorn processes (`--app-dir site village.asgi:application`) on two free loopback
-ports, settings as in production where it matters: DEBUG off, the Redis channel layer and cache,
-one database for both: DATABASE_URL's PostgreSQL server when set (a fresh database, dropped
+Two real uvicorn processes (started by tests/servers.py) on two free loopback ports, settings
+as in production where it matters: DEBUG off, the Redis channel layer and cache, one database
+for both: DATABASE_URL's PostgreSQL server when set (a fresh database, dropped
 afterwards), else a temporary SQLite file. Skipped, saying why, when Redis cannot be reached.
 """
 
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-UVICORN = Path(sys.executable).parent / "uvicorn"
+from tests.servers import ROOT, start_servers, stop
+
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13")
 
 SETTINGS = """
@@ -75,15 +71,10 @@ def redis_reachable():
         return False
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def stack(tmp_path):
-    """Settings, a migrated database with a network, a session and two logged-in members."""
+def site_on_redis(tmp_path):
+    """Settings, a migrated database with a network, a session and two logged-in members; a
+    function that starts server processes on them (stopped afterwards)."""
     if not redis_reachable():
         subprocess.run([str(ROOT / "scripts" / "ensure-services.sh")], capture_output=True, timeout=60)
         if not redis_reachable():
@@ -135,17 +126,18 @@ def stack(tmp_path):
         timeout=120,
     )
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    servers = []
+    started = []
+
+    def start(count):
+        servers = start_servers(env, tmp_path, count)
+        started.extend(process for _, process in servers)
+        return [base for base, _ in servers]
+
     try:
-        yield env, data, servers
+        yield start, data
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        for process in started:
+            stop(process)
         if admin_url:
             import psycopg
 
@@ -153,56 +145,18 @@ def stack(tmp_path):
                 connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_server(env, servers):
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(UVICORN),
-            "--app-dir",
-            "site",
-            "village.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--lifespan",
-            "off",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    servers.append(server)
-    return port, server
+async def open_room(base, cookie, session_id):
+    return await open_room_after(base, cookie, session_id, 0)
 
 
-def wait_until_up(port, server):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"the server on port {port} stopped"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # it answers: up (the health check may dislike something else)
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"the server on port {port} did not come up")
-
-
-async def open_room(port, cookie, session_id):
-    return await open_room_after(port, cookie, session_id, 0)
-
-
-async def open_room_after(port, cookie, session_id, last_id):
+async def open_room_after(base, cookie, session_id, last_id):
+    """The live room of a session on the server process at `base` (http://host:port)."""
     import websockets
 
     connection = await websockets.connect(
-        f"ws://127.0.0.1:{port}/ws/sessions/{session_id}/",
+        base.replace("http://", "ws://", 1) + f"/ws/sessions/{session_id}/",
         additional_headers={"Cookie": f"sessionid={cookie}"},
-        origin=f"http://127.0.0.1:{port}",
+        origin=base,
         open_timeout=20,
     )
     await connection.send(json.dumps({"type": "hello", "last_id": last_id}))
@@ -220,18 +174,15 @@ async def expect(connection, kind, where=lambda data: True, timeout=10):
     return await asyncio.wait_for(wait(), timeout)
 
 
-def test_a_member_on_one_process_receives_what_is_sent_through_the_other(stack):
-    env, data, servers = stack
-    first = start_server(env, servers)
-    second = start_server(env, servers)
-    for port, server in (first, second):
-        wait_until_up(port, server)
-    assert first[0] != second[0]
+def test_a_member_on_one_process_receives_what_is_sent_through_the_other(site_on_redis):
+    start, data = site_on_redis
+    first, second = start(2)
+    assert first != second
 
     async def journey():
         session = data["session"]
-        sofie, sofie_state = await open_room(first[0], data["cookies"]["Sofie"], session)  # process 1
-        karim, karim_state = await open_room(second[0], data["cookies"]["Karim"], session)  # process 2
+        sofie, sofie_state = await open_room(first, data["cookies"]["Sofie"], session)  # process 1
+        karim, karim_state = await open_room(second, data["cookies"]["Karim"], session)  # process 2
         assert sofie_state["me"]["facilitator"] is False and karim_state["me"]["facilitator"] is True
 
         # Presence crosses processes: Sofie (process 1) sees Karim join on process 2, and
@@ -265,7 +216,7 @@ def test_a_member_on_one_process_receives_what_is_sent_through_the_other(stack):
         await karim.send(json.dumps({"type": "chat", "text": "Gemist?", "client_id": "k-2"}))
         missed = (await expect(karim, "chat", lambda event: event["message"]["text"] == "Gemist?"))["message"]
         sofie, state = await open_room_after(
-            first[0], data["cookies"]["Sofie"], session, received["message"]["id"]
+            first, data["cookies"]["Sofie"], session, received["message"]["id"]
         )
         assert [message["text"] for message in state["messages"]] == ["Dag Karim, via proces 1", "Gemist?"]
         assert state["messages"][-1]["id"] == missed["id"]
