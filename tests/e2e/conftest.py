@@ -16,6 +16,7 @@ Every page a journey shows is checked with axe-core, without the journey asking:
 """
 
 import asyncio
+import contextlib
 import json
 import re
 import socket
@@ -41,6 +42,7 @@ CHROMIUM_ARGS = [
 ]
 NO_CHROMIUM = "Debian's chromium is not installed: browser tests skipped (make test installs it when it can)"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 E2E_DIR = Path(__file__).resolve().parent
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -227,7 +229,15 @@ def browser_locale():
 @pytest.fixture
 def page(browser, live_server_url, browser_locale):
     """A phone-sized tab on the live server. Every page it shows is checked with axe."""
-    context = browser.new_context(**PHONE, base_url=live_server_url, locale=browser_locale)
+    with checked_page(browser, live_server_url, browser_locale) as page:
+        yield page
+
+
+@contextlib.contextmanager
+def checked_page(browser, base_url, locale, device=PHONE):
+    """A tab in a new browser context of that size (PHONE, DESKTOP) and language. Every page it
+    shows is checked with axe."""
+    context = browser.new_context(**device, base_url=base_url, locale=locale)
     context.set_default_timeout(10_000)
     auditor = _Auditor()
     context.expose_binding("__villageAxeReport", auditor.report)
