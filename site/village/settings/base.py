@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "village.middleware.AsyncFileStreamingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "village.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -103,7 +104,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -147,9 +148,20 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Off: failed logins slow down instead (VILLAGE_LOGIN_BACKOFF below), rather than allauth's
+    # lock-out after 5 failures, which does not say for how long.
+    "login_failed": None,
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
+}
+# Failed logins slow down, per account (e-mail address) and per client address: `free` failed
+# attempts are answered at once, then each attempt waits `first_delay` seconds, doubling with
+# every further failure up to `max_delay`; failures are forgotten `forget_after` seconds after
+# the first. A successful login forgets the account's failures. (accounts.login_throttle)
+VILLAGE_LOGIN_BACKOFF = {
+    "account": {"free": 3, "first_delay": 2, "max_delay": 300, "forget_after": 3600},
+    # Higher: a school or an office shares one address.
+    "ip": {"free": 20, "first_delay": 2, "max_delay": 300, "forget_after": 3600},
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Village"
@@ -172,6 +184,10 @@ WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation: one page t
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USAGE_COUNT_ENABLED = False
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"  # failed logins slow down there too
+# One password reset, the site's (allauth: rate-limited, in the person's language); the admin's
+# login page links to it (templates/wagtailadmin/login.html).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
@@ -264,6 +280,9 @@ VILLAGE_VIDEO_PROVIDER = os.environ.get("VILLAGE_VIDEO_PROVIDER", "jitsi")
 VILLAGE_JITSI_BASE_URL = os.environ.get("VILLAGE_JITSI_BASE_URL", "https://meet.jit.si")
 VILLAGE_BBB_BASE_URL = os.environ.get("VILLAGE_BBB_BASE_URL", "")
 VILLAGE_NETWORK_INVITATION_DAYS = 14
+# A session's live room takes messages, hands and votes until this long after its planned end;
+# then it is read-only.
+VILLAGE_NETWORK_ROOM_GRACE_MINUTES = int(os.environ.get("VILLAGE_NETWORK_ROOM_GRACE_MINUTES", "30"))
 VILLAGE_CASE_RETENTION_MONTHS = int(os.environ.get("VILLAGE_CASE_RETENTION_MONTHS", "12"))
 # Cases whose outcome is "closed" are archived this many days later (`manage.py purge_cases`).
 VILLAGE_CASE_ARCHIVE_AFTER_CLOSED_DAYS = int(os.environ.get("VILLAGE_CASE_ARCHIVE_AFTER_CLOSED_DAYS", "30"))
