@@ -1,6 +1,6 @@
 import rules
 
-from accounts.predicates import is_coordinator, is_editor, is_moderator
+from accounts.predicates import is_coordinator, is_moderator
 
 from .predicates import (
     answers_for_track,
@@ -31,4 +31,3 @@ rules.add_perm(
 )
 rules.add_perm("participation.moderate", is_moderator)
 rules.add_perm("participation.export_track", answers_for_track | is_member_of_track_organisation)
-rules.add_perm("participation.edit_track", is_editor | is_coordinator)

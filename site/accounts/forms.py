@@ -161,14 +161,22 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
+        self.user = request.user
 
     def clean_password(self):
+        """Guesses are slowed down as at the login (a session left open must not let anyone
+        try passwords at full speed)."""
         password = self.cleaned_data["password"]
+        try:
+            attempt = login_throttle.start_attempt(self.request, self.user.email)
+        except login_throttle.MustWait as wait:
+            raise forms.ValidationError(wait.message, code="too_many_login_attempts") from None
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
+        attempt.succeeded()
         return password
 
 

@@ -100,7 +100,7 @@ def data_export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

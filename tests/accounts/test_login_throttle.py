@@ -202,6 +202,24 @@ def test_wagtails_login_page_is_slowed_down_too_and_shares_the_count(client, clo
     assert client.session["_auth_user_id"] == str(partner.pk)
 
 
+def test_the_password_asked_before_deleting_an_account_is_slowed_down_too(client, clock):
+    """Someone at a phone left logged in cannot try passwords at full speed to delete the account."""
+    parent = ParentFactory()
+    client.force_login(parent)
+    for _ in range(3):
+        response = client.post("/nl/me/delete/", {"password": "wrong-password"})
+        assert "Dat is niet je wachtwoord." in page(response)
+    response = client.post("/nl/me/delete/", {"password": PASSWORD})
+    assert response.status_code == 200
+    assert WAIT["nl"].format(2) in page(response)
+    parent.refresh_from_db()
+    assert parent.is_active
+
+    clock.move(2)
+    assert client.post("/nl/me/delete/", {"password": PASSWORD}).status_code == 302
+    assert not type(parent).objects.filter(pk=parent.pk).exists()
+
+
 def test_resetting_the_password_through_the_mailbox_ends_the_wait(client, clock):
     parent = ParentFactory()
     fail(client, parent.email, 3)

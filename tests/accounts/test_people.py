@@ -33,6 +33,30 @@ def test_parent_adds_a_child_with_first_name_and_birth_year_only(client, site_ro
     assert "Yasmine" in page
 
 
+EDITING_LINK = {
+    "nl": "Open de beheeromgeving",
+    "fr": "Ouvrir l'espace de gestion",
+    "en": "Open the editing area",
+}
+
+
+@pytest.mark.parametrize(
+    "make, sees_it",
+    [
+        (make_partner, True),
+        (lambda: make_staff(COORDINATOR), True),  # no organisation, yet edits tracks
+        (lambda: make_staff(MODERATOR), True),
+        (ParentFactory, False),
+        (YouthFactory, False),
+    ],
+)
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_dashboard_leads_those_who_edit_to_the_editing_area(client, site_root, make, sees_it, language):
+    client.force_login(make())
+    page = client.get(f"/{language}/me/").content.decode()
+    assert (f'<a class="button" href="/admin/">{EDITING_LINK[language]}</a>' in page) is sees_it
+
+
 @pytest.mark.parametrize(
     "data",
     [
