@@ -31,6 +31,19 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_channel_layers():
+    """Each test gets channel layers of its own. A layer keeps receive locks bound to the event
+    loop that used it; each async test, and each live server, runs its own loop, and a consumer
+    still receiving when that loop stopped would leave the next test's consumers a lock of a
+    dead loop ("bound to a different event loop": broadcasts never arrive)."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
