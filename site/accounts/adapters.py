@@ -1,5 +1,4 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from . import login_throttle
@@ -18,10 +17,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authenticate(self, request, **credentials):
         # Every password check of allauth comes here: the login form and re-authentication.
-        try:
-            attempt = login_throttle.start_attempt(request, credentials.get("email", ""))
-        except login_throttle.MustWait as wait:
-            raise ValidationError(wait.message, code="too_many_login_attempts") from None
+        attempt = login_throttle.start_attempt(request, credentials.get("email", ""))  # or MustWait
         user = super().authenticate(request, **credentials)
         if user is not None:
             attempt.succeeded()

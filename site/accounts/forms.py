@@ -170,10 +170,7 @@ class DeleteAccountForm(forms.Form):
         """Guesses are slowed down as at the login (a session left open must not let anyone
         try passwords at full speed)."""
         password = self.cleaned_data["password"]
-        try:
-            attempt = login_throttle.start_attempt(self.request, self.user.email)
-        except login_throttle.MustWait as wait:
-            raise forms.ValidationError(wait.message, code="too_many_login_attempts") from None
+        attempt = login_throttle.start_attempt(self.request, self.user.email)  # or MustWait
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         attempt.succeeded()
@@ -188,10 +185,7 @@ class AdminLoginForm(WagtailLoginForm):
         username = self.cleaned_data.get("username")
         if username is None or not self.cleaned_data.get("password"):
             return super().clean()
-        try:
-            attempt = login_throttle.start_attempt(self.request, username)
-        except login_throttle.MustWait as wait:
-            raise forms.ValidationError(wait.message, code="too_many_login_attempts") from None
+        attempt = login_throttle.start_attempt(self.request, username)  # or MustWait
         cleaned_data = super().clean()
         attempt.succeeded()
         return cleaned_data

@@ -6,7 +6,7 @@ only after a wait that doubles with each further failure (`first_delay`, twice t
 times… at most `max_delay` seconds); failures are forgotten `forget_after` seconds after the
 first of them. See `settings.VILLAGE_LOGIN_BACKOFF`.
 
-    attempt = login_throttle.start_attempt(request, email)  # raises MustWait inside a wait
+    attempt = login_throttle.start_attempt(request, email)  # MustWait (a ValidationError) inside a wait
     ...check the password...
     if user is not None:
         attempt.succeeded()
@@ -35,6 +35,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
 from village.ratelimit import client_ip
@@ -48,16 +49,13 @@ def _now():
     return time.time()
 
 
-class MustWait(Exception):
-    """An attempt inside a wait: `seconds` until the next one is taken."""
+class MustWait(ValidationError):
+    """An attempt inside a wait: `seconds` until the next one is taken. A form's validation
+    error, so that a login form shows `message` where it shows a wrong password."""
 
     def __init__(self, seconds):
-        super().__init__(seconds)
+        super().__init__(wait_message(seconds), code="too_many_login_attempts")
         self.seconds = seconds
-
-    @property
-    def message(self):
-        return wait_message(self.seconds)
 
 
 def wait_message(seconds):
